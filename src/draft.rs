@@ -1,0 +1,317 @@
+//! A draft report: metadata, narrative answers and table cells exactly as typed.
+//!
+//! Nothing here is parsed or computed: a cell keeps its raw text so that a wrong number
+//! is never lost; the rules engine derives numbers and findings from it. Maps are
+//! ordered so that saving the same draft always gives the same bytes.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use unicode_normalization::UnicodeNormalization;
+
+use crate::template::{Template, answer_key};
+
+/// The draft file format this program writes. A file with a larger number was written
+/// by a newer baocao and is refused rather than silently losing its new fields.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A whole draft.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Draft {
+    /// File format version ([`FORMAT_VERSION`] when written by this program).
+    pub format_version: u32,
+    /// The outline this draft fills.
+    pub template: TemplateRef,
+    /// Who reports, document number, place, date, signer, recipients.
+    pub meta: Meta,
+    /// Narrative answers by key "SECTION/FIELD" ("II.1/a").
+    #[serde(default)]
+    pub answers: BTreeMap<String, Answer>,
+    /// Table contents by table id ("pl1").
+    #[serde(default)]
+    pub tables: BTreeMap<String, TableData>,
+}
+
+/// Which outline a draft fills.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct TemplateRef {
+    /// The template's id.
+    pub id: String,
+    /// The template's version when the draft was made.
+    pub version: u32,
+}
+
+/// The three groups of reporting units (the row groups of the appendix tables).
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Default)]
+pub enum UnitGroup {
+    /// Các Sở, ban, ngành.
+    #[default]
+    I,
+    /// Các đơn vị ngành dọc.
+    II,
+    /// Các huyện, thành phố.
+    III,
+}
+
+impl UnitGroup {
+    /// The group's key as used in the template's row keys ("I", "II", "III").
+    pub fn key(self) -> &'static str {
+        match self {
+            UnitGroup::I => "I",
+            UnitGroup::II => "II",
+            UnitGroup::III => "III",
+        }
+    }
+
+    /// Parses "I", "II", "III" (any case).
+    pub fn parse(s: &str) -> Option<UnitGroup> {
+        match s.trim().to_ascii_uppercase().as_str() {
+            "I" | "1" => Some(UnitGroup::I),
+            "II" | "2" => Some(UnitGroup::II),
+            "III" | "3" => Some(UnitGroup::III),
+            _ => None,
+        }
+    }
+}
+
+/// Whether the issuing body follows the State or the Party document layout.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Default)]
+pub enum BodyKind {
+    /// A State body (Nghị định 30/2020/NĐ-CP).
+    #[default]
+    State,
+    /// A Party body (Hướng dẫn 36-HD/VPTW).
+    Party,
+}
+
+/// The report's metadata.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Meta {
+    /// The reporting unit ("UBND huyện Tuy Phước").
+    pub unit: String,
+    /// Its group.
+    pub group: UnitGroup,
+    /// State or Party body.
+    pub body: BodyKind,
+    /// The parent body ("UBND TỈNH BÌNH ĐỊNH").
+    #[serde(default)]
+    pub parent: String,
+    /// Document number and symbol ("125/BC-UBND").
+    #[serde(default)]
+    pub number: String,
+    /// Place name for the date line ("Tuy Phước").
+    #[serde(default)]
+    pub place: String,
+    /// Date, dd/mm/yyyy.
+    #[serde(default)]
+    pub date: String,
+    /// Signer's name.
+    #[serde(default)]
+    pub signer: String,
+    /// Signer's title, with its authority prefix ("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH").
+    #[serde(default)]
+    pub signer_title: String,
+    /// Recipients, one per line ("Ban Thường vụ Tỉnh ủy (b/c)").
+    #[serde(default)]
+    pub recipients: Vec<String>,
+}
+
+/// A narrative answer or a typed number of a section.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Answer {
+    /// What the user typed (kept even when marked "Không phát sinh").
+    #[serde(default)]
+    pub text: String,
+    /// Explicitly nothing to report ("Không phát sinh").
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub nothing_to_report: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// The contents of one table.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct TableData {
+    /// Cells of the template's fixed rows: row key → column id → raw text.
+    #[serde(default)]
+    pub cells: BTreeMap<String, BTreeMap<String, String>>,
+    /// Rows the user added, in display order.
+    #[serde(default)]
+    pub rows: Vec<AddedRow>,
+    /// Explicitly nothing to report in this table ("Không phát sinh").
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub nothing_to_report: bool,
+}
+
+/// A row the user added (a unit, a field of procedures, a model).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct AddedRow {
+    /// Id unique within the table.
+    pub id: u32,
+    /// Key of the fixed row it belongs under; empty for rows directly in the table.
+    #[serde(default)]
+    pub parent: String,
+    /// Column id → raw text.
+    #[serde(default)]
+    pub cells: BTreeMap<String, String>,
+}
+
+/// A row of a table: a fixed template row or one the user added.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+pub enum RowRef {
+    /// A template row, by key.
+    Fixed(String),
+    /// An added row, by id.
+    Added(u32),
+}
+
+impl Draft {
+    /// A new, empty draft for `template`, with one unit row for the reporting unit in
+    /// every group of the unit tables that matches its group.
+    pub fn new(template: &Template, meta: Meta) -> Draft {
+        let mut draft = Draft {
+            format_version: FORMAT_VERSION,
+            template: TemplateRef {
+                id: template.id.clone(),
+                version: template.version,
+            },
+            meta,
+            answers: BTreeMap::new(),
+            tables: BTreeMap::new(),
+        };
+        for table in &template.tables {
+            let data = draft.tables.entry(table.id.clone()).or_default();
+            for (_, row) in table.all_rows() {
+                let in_group = row.key == draft.meta.group.key()
+                    || row.key.starts_with(&format!("{}.", draft.meta.group.key()));
+                let takes_units = row
+                    .accepts
+                    .as_ref()
+                    .is_some_and(|a| a.kind == crate::template::AddedKind::Unit);
+                if in_group && takes_units {
+                    let id = data.next_id();
+                    let mut cells = BTreeMap::new();
+                    if let Some(label) = table.columns.iter().find(|c| {
+                        c.kind == crate::template::ColumnKind::Label
+                    }) {
+                        cells.insert(label.id.clone(), draft.meta.unit.clone());
+                    }
+                    data.rows.push(AddedRow {
+                        id,
+                        parent: row.key.clone(),
+                        cells,
+                    });
+                }
+            }
+        }
+        draft
+    }
+
+    /// The answer stored for a section's field, if any.
+    pub fn answer(&self, section: &str, field: &str) -> Option<&Answer> {
+        self.answers.get(&answer_key(section, field))
+    }
+
+    /// The raw text of a cell ("" when never typed).
+    pub fn cell(&self, table: &str, row: &RowRef, col: &str) -> &str {
+        let Some(data) = self.tables.get(table) else {
+            return "";
+        };
+        let cells = match row {
+            RowRef::Fixed(key) => data.cells.get(key),
+            RowRef::Added(id) => data.rows.iter().find(|r| r.id == *id).map(|r| &r.cells),
+        };
+        cells
+            .and_then(|c| c.get(col))
+            .map(String::as_str)
+            .unwrap_or("")
+    }
+
+    /// Sets the raw text of a cell; an empty text removes it.
+    pub fn set_cell(&mut self, table: &str, row: &RowRef, col: &str, text: String) {
+        let data = self.tables.entry(table.to_string()).or_default();
+        let cells = match row {
+            RowRef::Fixed(key) => Some(data.cells.entry(key.clone()).or_default()),
+            RowRef::Added(id) => data
+                .rows
+                .iter_mut()
+                .find(|r| r.id == *id)
+                .map(|r| &mut r.cells),
+        };
+        if let Some(cells) = cells {
+            if text.is_empty() {
+                cells.remove(col);
+            } else {
+                cells.insert(col.to_string(), text);
+            }
+        }
+        if let RowRef::Fixed(key) = row
+            && data.cells.get(key).is_some_and(BTreeMap::is_empty)
+        {
+            data.cells.remove(key);
+        }
+    }
+
+    /// Sets the text of an answer, keeping its "Không phát sinh" mark.
+    pub fn set_answer(&mut self, section: &str, field: &str, text: String) {
+        let key = answer_key(section, field);
+        let answer = self.answers.entry(key.clone()).or_default();
+        answer.text = text;
+        if answer.text.is_empty() && !answer.nothing_to_report {
+            self.answers.remove(&key);
+        }
+    }
+}
+
+/// Rewrites a string in NFC, allocating only when it changes.
+pub fn nfc(s: &mut String) {
+    if !unicode_normalization::is_nfc_quick(s.chars()).eq(&unicode_normalization::IsNormalized::Yes) {
+        *s = s.nfc().collect();
+    }
+}
+
+impl Draft {
+    /// Rewrites every text of the draft in NFC (decomposed Vietnamese from some
+    /// keyboards and files would otherwise be stored as escapes and compare unequal).
+    pub fn normalize(&mut self) {
+        let m = &mut self.meta;
+        for s in [
+            &mut m.unit,
+            &mut m.parent,
+            &mut m.number,
+            &mut m.place,
+            &mut m.date,
+            &mut m.signer,
+            &mut m.signer_title,
+        ] {
+            nfc(s);
+        }
+        m.recipients.iter_mut().for_each(nfc);
+        self.answers.values_mut().for_each(|a| nfc(&mut a.text));
+        for t in self.tables.values_mut() {
+            t.cells
+                .values_mut()
+                .flat_map(|m| m.values_mut())
+                .for_each(nfc);
+            t.rows
+                .iter_mut()
+                .flat_map(|r| r.cells.values_mut())
+                .for_each(nfc);
+        }
+    }
+}
+
+impl TableData {
+    /// An id for a new added row: one more than any used.
+    pub fn next_id(&self) -> u32 {
+        self.rows.iter().map(|r| r.id).max().unwrap_or(0) + 1
+    }
+}

@@ -1,0 +1,261 @@
+//! Words of the command-line interface and of error reports.
+
+use super::Lang;
+use crate::store::{CreateError, LoadError, SaveError, StoreError};
+use crate::template::TemplateError;
+
+/// A load error explained, with the path and line:column where there is one, and the
+/// promise that the file was left as it was.
+pub fn load_error(lang: Lang, e: &LoadError) -> String {
+    let vi = lang == Lang::Vi;
+    let path = e.path().display();
+    match (e, vi) {
+        (LoadError::Io { source, .. }, true) => format!("Không đọc được {path}: {source}"),
+        (LoadError::Io { source, .. }, false) => format!("Cannot read {path}: {source}"),
+        (LoadError::NotUtf8 { line, column, .. }, true) => format!(
+            "{path}:{line}:{column}: tệp không phải văn bản UTF-8 (tệp được giữ nguyên)"
+        ),
+        (LoadError::NotUtf8 { line, column, .. }, false) => {
+            format!("{path}:{line}:{column}: the file is not UTF-8 text (left untouched)")
+        }
+        (
+            LoadError::Parse {
+                line,
+                column,
+                message,
+                ..
+            },
+            true,
+        ) => format!("{path}:{line}:{column}: bản nháp bị lỗi cú pháp: {message} (tệp được giữ nguyên)"),
+        (
+            LoadError::Parse {
+                line,
+                column,
+                message,
+                ..
+            },
+            false,
+        ) => format!("{path}:{line}:{column}: the draft does not parse: {message} (left untouched)"),
+        (
+            LoadError::NewerFormat {
+                found, supported, ..
+            },
+            true,
+        ) => format!(
+            "{path}: bản nháp do phiên bản baocao mới hơn tạo (định dạng {found}, chương trình này chỉ đọc đến {supported}). Hãy cập nhật baocao; tệp không bị thay đổi."
+        ),
+        (
+            LoadError::NewerFormat {
+                found, supported, ..
+            },
+            false,
+        ) => format!(
+            "{path}: written by a newer baocao (format {found}; this program reads up to {supported}). Update baocao; the file was not changed."
+        ),
+        (LoadError::UnknownTemplate { id, version, .. }, true) => format!(
+            "{path}: bản nháp theo đề cương «{id}» (phiên bản {version}) mà chương trình không có; chỉ định đề cương bằng --template TỆP. Tệp không bị thay đổi."
+        ),
+        (LoadError::UnknownTemplate { id, version, .. }, false) => format!(
+            "{path}: made from outline “{id}” (version {version}) which this program does not have; give it with --template FILE. The file was not changed."
+        ),
+    }
+}
+
+/// A save error: the path, what the OS said, and that nothing on disk was damaged.
+pub fn save_error(lang: Lang, e: &SaveError) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Không lưu được {}: {} (bản đã lưu trước đó vẫn nguyên vẹn)",
+            e.path.display(),
+            e.source
+        ),
+        Lang::En => format!(
+            "Could not save {}: {} (the previously saved file is intact)",
+            e.path.display(),
+            e.source
+        ),
+    }
+}
+
+/// A problem with the drafts folder or a name.
+pub fn store_error(lang: Lang, e: &StoreError) -> String {
+    match (e, lang) {
+        (StoreError::NoHome, Lang::Vi) => {
+            "Không tìm thấy thư mục cấu hình: hãy đặt HOME hoặc XDG_CONFIG_HOME".to_string()
+        }
+        (StoreError::NoHome, Lang::En) => {
+            "No config folder: set HOME or XDG_CONFIG_HOME".to_string()
+        }
+        (StoreError::Io { path, source }, Lang::Vi) => {
+            format!("Không truy cập được {}: {source}", path.display())
+        }
+        (StoreError::Io { path, source }, Lang::En) => {
+            format!("Cannot access {}: {source}", path.display())
+        }
+        (StoreError::BadName(n), Lang::Vi) => format!(
+            "Tên bản nháp «{n}» không hợp lệ: chỉ dùng chữ, số, '-', '_' hoặc '.', không bắt đầu bằng '.'"
+        ),
+        (StoreError::BadName(n), Lang::En) => format!(
+            "Invalid draft name “{n}”: use letters, digits, '-', '_' or '.', not starting with '.'"
+        ),
+        (StoreError::Exists(p), Lang::Vi) => {
+            format!("Bản nháp {} đã có; chọn tên khác (không ghi đè)", p.display())
+        }
+        (StoreError::Exists(p), Lang::En) => {
+            format!("{} already exists; choose another name (nothing overwritten)", p.display())
+        }
+    }
+}
+
+/// `new` failed.
+pub fn create_error(lang: Lang, e: &CreateError) -> String {
+    match e {
+        CreateError::Store(s) => store_error(lang, s),
+        CreateError::Save(s) => save_error(lang, s),
+    }
+}
+
+/// A template that cannot be used.
+pub fn template_error(lang: Lang, e: &TemplateError) -> String {
+    match (e, lang) {
+        (TemplateError::Io { path, source }, Lang::Vi) => {
+            format!("Không đọc được đề cương {path}: {source}")
+        }
+        (TemplateError::Io { path, source }, Lang::En) => {
+            format!("Cannot read outline {path}: {source}")
+        }
+        (
+            TemplateError::Syntax {
+                origin,
+                line,
+                column,
+                message,
+            },
+            Lang::Vi,
+        ) => format!("{origin}:{line}:{column}: đề cương lỗi cú pháp: {message}"),
+        (
+            TemplateError::Syntax {
+                origin,
+                line,
+                column,
+                message,
+            },
+            Lang::En,
+        ) => format!("{origin}:{line}:{column}: outline syntax error: {message}"),
+        (TemplateError::Invalid { origin, problems }, Lang::Vi) => format!(
+            "{origin}: đề cương có {} chỗ sai:\n  - {}",
+            problems.len(),
+            problems.join("\n  - ")
+        ),
+        (TemplateError::Invalid { origin, problems }, Lang::En) => format!(
+            "{origin}: the outline has {} problems:\n  - {}",
+            problems.len(),
+            problems.join("\n  - ")
+        ),
+    }
+}
+
+/// `template check` succeeded.
+pub fn template_ok(lang: Lang, sections: usize, tables: usize, rules: usize) -> String {
+    match lang {
+        Lang::Vi => format!("Đề cương hợp lệ: {sections} bước mục, {tables} phụ lục, {rules} quy tắc"),
+        Lang::En => format!("Outline is valid: {sections} section steps, {tables} appendices, {rules} rules"),
+    }
+}
+
+/// `new` succeeded.
+pub fn created(lang: Lang, path: &std::path::Path) -> String {
+    match lang {
+        Lang::Vi => format!("Đã tạo bản nháp {}", path.display()),
+        Lang::En => format!("Created draft {}", path.display()),
+    }
+}
+
+/// The closing line of `check`.
+pub fn check_summary(lang: Lang, errors: usize, warnings: usize) -> String {
+    match lang {
+        Lang::Vi => format!("{errors} lỗi, {warnings} cảnh báo"),
+        Lang::En => format!("{errors} errors, {warnings} warnings"),
+    }
+}
+
+/// Column captions of `list`.
+pub fn list_header(lang: Lang) -> [&'static str; 6] {
+    match lang {
+        Lang::Vi => ["Tên", "Đơn vị", "Hoàn thành", "Lỗi", "Cảnh báo", "Lưu lúc"],
+        Lang::En => ["Name", "Unit", "Complete", "Errors", "Warnings", "Saved"],
+    }
+}
+
+/// `list` when the folder has no drafts.
+pub fn no_drafts(lang: Lang, dir: &std::path::Path) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Chưa có bản nháp nào trong {}. Tạo mới: baocao new TÊN --unit \"…\" --group I|II|III",
+            dir.display()
+        ),
+        Lang::En => format!(
+            "No drafts in {}. Create one: baocao new NAME --unit \"…\" --group I|II|III",
+            dir.display()
+        ),
+    }
+}
+
+/// "Gợi ý" before a fix hint.
+pub fn hint_prefix(lang: Lang) -> &'static str {
+    lang.pick("Gợi ý", "Hint")
+}
+
+/// Labels of the metadata in `show`.
+pub fn meta_labels(lang: Lang) -> [&'static str; 9] {
+    match lang {
+        Lang::Vi => [
+            "Đơn vị báo cáo",
+            "Nhóm",
+            "Loại cơ quan",
+            "Cơ quan chủ quản",
+            "Số",
+            "Địa danh",
+            "Ngày",
+            "Người ký",
+            "Nơi nhận",
+        ],
+        Lang::En => [
+            "Reporting unit",
+            "Group",
+            "Body",
+            "Parent body",
+            "Number",
+            "Place",
+            "Date",
+            "Signer",
+            "Recipients",
+        ],
+    }
+}
+
+/// "Nhà nước" / "Đảng".
+pub fn body_kind(lang: Lang, party: bool) -> &'static str {
+    match party {
+        true => lang.pick("Đảng", "Party"),
+        false => lang.pick("Nhà nước", "State"),
+    }
+}
+
+/// "(chưa trả lời)" in `show`.
+pub fn unanswered(lang: Lang) -> &'static str {
+    lang.pick("(chưa trả lời)", "(not answered)")
+}
+
+/// The wizard cannot start without a terminal.
+pub fn needs_terminal(lang: Lang) -> &'static str {
+    lang.pick(
+        "Trình hướng dẫn cần một cửa sổ dòng lệnh (terminal). Dùng các lệnh con (baocao --help) khi chạy trong tập lệnh.",
+        "The wizard needs a terminal. Use the subcommands (baocao --help) from scripts.",
+    )
+}
+
+/// Where a failure happened, before its message.
+pub fn error_prefix(lang: Lang) -> &'static str {
+    lang.pick("Lỗi", "Error")
+}

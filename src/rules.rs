@@ -1,0 +1,259 @@
+//! The rules engine: one pure function, [`evaluate`], turns a template and a draft into
+//! the computed tables (sums, Phụ lục 3 columns (6) and (7)) and the findings of rules
+//! R1–R12. The template says where each kind of rule applies; this module only knows
+//! the kinds. A blank cell is "not entered", never a silent zero.
+
+mod answers;
+mod groups;
+mod range;
+mod required;
+mod row_sum;
+mod sheet;
+mod status;
+mod sums;
+mod targets;
+
+pub use sheet::{Cell, Change, RowKind, Sheet, SheetRow, Verdict};
+pub use status::{StepState, StepStatus, completion, step_statuses};
+
+use serde::Serialize;
+
+use crate::draft::{Draft, RowRef};
+use crate::number::NumError;
+use crate::template::{RuleKind, Severity, Template};
+
+/// Where a finding is.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Place {
+    /// A narrative answer or number field of a section.
+    Answer { section: String, field: String },
+    /// A table cell, or a whole row when `col` is `None`.
+    Cell {
+        table: String,
+        row: RowRef,
+        /// The row's STT and name as shown, for messages.
+        row_label: String,
+        col: Option<String>,
+    },
+    /// A whole table.
+    Table { table: String },
+}
+
+impl Place {
+    /// The wizard step this place belongs to: a section id or a table id.
+    pub fn step(&self) -> &str {
+        match self {
+            Place::Answer { section, .. } => section,
+            Place::Cell { table, .. } | Place::Table { table } => table,
+        }
+    }
+}
+
+/// What is wrong, with the actual values. Turned into words by `i18n`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Problem {
+    /// The text typed is not a valid number here.
+    BadNumber { raw: String, error: NumError },
+    /// A number outside its allowed range.
+    OutOfRange {
+        value: f64,
+        min: Option<f64>,
+        max: Option<f64>,
+    },
+    /// A decimal where a whole number is required.
+    NotWhole { value: f64 },
+    /// `total` ≠ sum of `parts`.
+    RowSum {
+        total_col: String,
+        total: f64,
+        parts: Vec<String>,
+        sum: f64,
+    },
+    /// Some cells of a row are filled and these are blank.
+    Incomplete { blanks: Vec<String> },
+    /// A value typed into a computed cell; it is ignored.
+    TypedInComputed { typed: String, computed: Option<f64> },
+    /// Late or pending dossiers in `source` with nothing explaining them in `target`.
+    Unexplained {
+        source: String,
+        values: Vec<(String, f64)>,
+        target: String,
+    },
+    /// A group total of `from` differs from the matching figure of `to`.
+    GroupMismatch {
+        from: String,
+        from_col: String,
+        from_value: f64,
+        to: String,
+        to_col: String,
+        to_value: Option<f64>,
+    },
+    /// Required columns are blank.
+    Missing { cols: Vec<String> },
+    /// A narrative answer neither filled nor marked "Không phát sinh".
+    Unanswered,
+    /// The section describes models but the table has no rows.
+    SectionWithoutRows { table: String },
+    /// The table has rows but the section describes none.
+    RowsWithoutSection { section: String, rows: usize },
+}
+
+/// One thing a rule found.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    /// The rule's id ("R1" … "R12").
+    pub rule: String,
+    /// How serious it is.
+    pub severity: Severity,
+    /// Where it is.
+    pub place: Place,
+    /// What is wrong.
+    pub problem: Problem,
+}
+
+/// The result of evaluating a draft.
+#[derive(Debug, Clone, Default)]
+pub struct Evaluation {
+    /// Every table laid out with parsed and computed values, in template order.
+    pub sheets: Vec<Sheet>,
+    /// Every finding, in template order of rules.
+    pub findings: Vec<Finding>,
+}
+
+impl Evaluation {
+    /// The sheet of a table.
+    pub fn sheet(&self, table: &str) -> Option<&Sheet> {
+        self.sheets.iter().find(|s| s.table == table)
+    }
+
+    /// Number of findings with this severity.
+    pub fn count(&self, severity: Severity) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .count()
+    }
+}
+
+/// Evaluates every rule of the template on the draft. Pure: no I/O, no clock.
+pub fn evaluate(template: &Template, draft: &Draft) -> Evaluation {
+    let mut sheets: Vec<Sheet> = template
+        .tables
+        .iter()
+        .map(|t| sheet::build(template, t, draft))
+        .collect();
+    let mut findings = Vec::new();
+    let mut ctx = Ctx {
+        template,
+        draft,
+        findings: &mut findings,
+    };
+    // Computing kinds first, so that checks see sums and derived cells.
+    for rule in &template.rules {
+        match &rule.kind {
+            RuleKind::ChildrenSum { table, columns } => {
+                sums::apply(&mut ctx, rule, &mut sheets, table, columns)
+            }
+            RuleKind::Targets {
+                table,
+                baseline,
+                result,
+                delta,
+                verdict,
+            } => targets::apply(
+                &mut ctx,
+                rule,
+                &mut sheets,
+                table,
+                [baseline, result, delta, verdict],
+            ),
+            _ => {}
+        }
+    }
+    for rule in &template.rules {
+        match &rule.kind {
+            RuleKind::ChildrenSum { .. } | RuleKind::Targets { .. } => {}
+            RuleKind::RowSum {
+                table,
+                total,
+                parts,
+            } => row_sum::check(&mut ctx, rule, &sheets, table, total, parts),
+            RuleKind::Range {
+                places,
+                min,
+                max,
+                whole,
+            } => range::check_places(&mut ctx, rule, &sheets, places, *min, *max, *whole),
+            RuleKind::IndicatorRange { table, columns } => {
+                range::check_indicators(&mut ctx, rule, &sheets, table, columns)
+            }
+            RuleKind::GroupExplained {
+                source,
+                columns,
+                target,
+                groups,
+            } => groups::explained(&mut ctx, rule, &sheets, source, columns, target, groups),
+            RuleKind::GroupTotals {
+                from,
+                to,
+                groups,
+                pairs,
+            } => groups::totals(&mut ctx, rule, &sheets, from, to, groups, pairs),
+            RuleKind::RequiredIf {
+                table,
+                when_positive,
+                required,
+            } => required::required_if(&mut ctx, rule, &sheets, table, when_positive, required),
+            RuleKind::ResponsibleRequired { table, columns } => {
+                required::responsible(&mut ctx, rule, &sheets, table, columns)
+            }
+            RuleKind::AnswersRequired => answers::required(&mut ctx, rule),
+            RuleKind::SectionMatchesRows {
+                section,
+                table,
+                required,
+            } => required::section_rows(&mut ctx, rule, &sheets, section, table, required),
+        }
+    }
+    Evaluation { sheets, findings }
+}
+
+/// What every rule kind needs while it runs.
+pub(crate) struct Ctx<'a> {
+    pub template: &'a Template,
+    pub draft: &'a Draft,
+    pub findings: &'a mut Vec<Finding>,
+}
+
+impl Ctx<'_> {
+    pub(crate) fn push(&mut self, rule: &crate::template::RuleSpec, place: Place, problem: Problem) {
+        self.push_as(rule, rule.severity, place, problem);
+    }
+
+    pub(crate) fn push_as(
+        &mut self,
+        rule: &crate::template::RuleSpec,
+        severity: Severity,
+        place: Place,
+        problem: Problem,
+    ) {
+        self.findings.push(Finding {
+            rule: rule.id.clone(),
+            severity,
+            place,
+            problem,
+        });
+    }
+}
+
+/// The place of a cell of a sheet row.
+pub(crate) fn cell_place(table: &str, row: &SheetRow, col: Option<&str>) -> Place {
+    Place::Cell {
+        table: table.to_string(),
+        row: row.row.clone(),
+        row_label: row.display_label(),
+        col: col.map(str::to_string),
+    }
+}

@@ -1,0 +1,115 @@
+//! Cross-table kinds, group by group: `GroupExplained` (R4: late or pending dossiers in
+//! Phụ lục 1 need fields explaining them in Phụ lục 2) and `GroupTotals` (R5: the sums
+//! of Phụ lục 2 equal the matching columns of Phụ lục 1).
+
+use super::{Ctx, Problem, Sheet, cell_place};
+use crate::template::RuleSpec;
+
+fn find<'a>(sheets: &'a [Sheet], table: &str) -> Option<&'a Sheet> {
+    sheets.iter().find(|s| s.table == table)
+}
+
+pub(super) fn explained(
+    ctx: &mut Ctx<'_>,
+    rule: &RuleSpec,
+    sheets: &[Sheet],
+    source: &str,
+    columns: &[String],
+    target: &str,
+    groups: &[String],
+) {
+    let (Some(ss), Some(ts), Some(sspec), Some(tspec)) = (
+        find(sheets, source),
+        find(sheets, target),
+        ctx.template.table(source),
+        ctx.template.table(target),
+    ) else {
+        return;
+    };
+    for g in groups {
+        let (Some(si), Some(ti)) = (ss.fixed(g), ts.fixed(g)) else {
+            continue;
+        };
+        let values: Vec<(String, f64)> = columns
+            .iter()
+            .filter_map(|c| {
+                let v = ss.rows[si].cells[sspec.column_index(c)?].value()?;
+                (v > 0.0).then(|| (c.clone(), v))
+            })
+            .collect();
+        if values.is_empty() {
+            continue;
+        }
+        // Explained: the target group has figures of its own (added rows, or typed in a
+        // group row without children).
+        let has_figures = ts.rows[ti]
+            .cells
+            .iter()
+            .zip(&tspec.columns)
+            .any(|(c, col)| col.kind.is_numeric() && c.value().is_some_and(|v| v > 0.0));
+        if !has_figures {
+            let place = cell_place(target, &ts.rows[ti], None);
+            ctx.push(
+                rule,
+                place,
+                Problem::Unexplained {
+                    source: source.to_string(),
+                    values,
+                    target: target.to_string(),
+                },
+            );
+        }
+    }
+}
+
+#[expect(clippy::too_many_arguments, reason = "mirrors the rule's fields one to one")]
+pub(super) fn totals(
+    ctx: &mut Ctx<'_>,
+    rule: &RuleSpec,
+    sheets: &[Sheet],
+    from: &str,
+    to: &str,
+    groups: &[String],
+    pairs: &[(String, String)],
+) {
+    let (Some(fs), Some(ts), Some(fspec), Some(tspec)) = (
+        find(sheets, from),
+        find(sheets, to),
+        ctx.template.table(from),
+        ctx.template.table(to),
+    ) else {
+        return;
+    };
+    for g in groups {
+        let (Some(fi), Some(ti)) = (fs.fixed(g), ts.fixed(g)) else {
+            continue;
+        };
+        for (a, b) in pairs {
+            let (Some(ac), Some(bc)) = (fspec.column_index(a), tspec.column_index(b)) else {
+                continue;
+            };
+            // Only a figure in `from` is compared: a group with nothing in `from` is
+            // the explained-rule's business.
+            let Some(from_value) = fs.rows[fi].cells[ac].value() else {
+                continue;
+            };
+            let to_value = ts.rows[ti].cells[bc].value();
+            if to_value.is_some_and(|t| (t - from_value).abs() < 1e-9) {
+                continue;
+            }
+            let place = cell_place(from, &fs.rows[fi], Some(a));
+            ctx.push(
+                rule,
+                place,
+                Problem::GroupMismatch {
+                    from: from.to_string(),
+                    from_col: a.clone(),
+                    from_value,
+                    to: to.to_string(),
+                    to_col: b.clone(),
+                    to_value,
+                },
+            );
+        }
+    }
+}

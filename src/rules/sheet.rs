@@ -1,0 +1,362 @@
+//! Lays a table out as the user sees it: fixed template rows with the user's added rows
+//! under their parents, row numbers (STT), and every typed cell parsed by its column's
+//! kind. Sums and derived cells are filled in afterwards by the computing rule kinds.
+
+use std::collections::HashMap;
+
+use crate::draft::{AddedRow, Draft, RowRef};
+use crate::number::{self, Expect, NumError};
+use crate::template::{ColumnKind, Numbering, Repeatable, RowRole, RowSpec, Table, Template};
+
+/// A table laid out with values.
+#[derive(Debug, Clone, Default)]
+pub struct Sheet {
+    /// The table's id.
+    pub table: String,
+    /// Rows in display order.
+    pub rows: Vec<SheetRow>,
+}
+
+/// What a row of a sheet is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowKind {
+    /// A fixed group row; `computed` when it has children.
+    Group { computed: bool },
+    /// A total of other rows.
+    Total,
+    /// A heading without values.
+    Heading,
+    /// A Phụ lục 3 indicator.
+    Indicator,
+    /// A row the user added.
+    Added,
+}
+
+/// A row of a sheet.
+#[derive(Debug, Clone)]
+pub struct SheetRow {
+    /// Which row of the draft.
+    pub row: RowRef,
+    /// What it is.
+    pub kind: RowKind,
+    /// Nesting depth (0 for top-level rows).
+    pub depth: u8,
+    /// Row number as printed.
+    pub stt: String,
+    /// The name in column (2): the template's label or what the user typed.
+    pub label: String,
+    /// Index of the parent row in the sheet.
+    pub parent: Option<usize>,
+    /// Indices of the direct children.
+    pub children: Vec<usize>,
+    /// The template row this is or hangs under (for indicators: the indicator's row).
+    pub spec_key: String,
+    /// One cell per column.
+    pub cells: Vec<Cell>,
+}
+
+/// The value of one cell.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    /// Could be typed; nothing typed ("not entered").
+    Blank,
+    /// Typed, a valid number.
+    Number(f64),
+    /// Typed, not a valid number here.
+    Invalid(NumError),
+    /// Typed text (read it from the draft).
+    Text,
+    /// Text from the outline: STT, a fixed row's name, a target, a responsible unit.
+    Fixed,
+    /// The sum of the children (or of the rows a total names); `None` when none of
+    /// them has a value.
+    Sum(Option<f64>),
+    /// Phụ lục 3 column (6): the change from the baseline.
+    Change(Change),
+    /// Phụ lục 3 column (7): the result against the target.
+    Verdict(Verdict),
+    /// Computed but not computable yet (inputs missing), or not applicable.
+    Na,
+}
+
+/// A change between two results.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Change {
+    /// How much better (positive) or worse; for ranks, places gained.
+    pub amount: f64,
+    /// Word for the unit of change ("bậc", "điểm", "%").
+    pub unit: String,
+}
+
+/// A result against its target.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Verdict {
+    /// Whether the target is met.
+    pub met: bool,
+    /// By how much it is exceeded (met) or missed (not met); 0 when exactly met.
+    pub margin: f64,
+    /// Word for the unit of the margin.
+    pub unit: String,
+}
+
+impl Cell {
+    /// The numeric value, typed or computed.
+    pub fn value(&self) -> Option<f64> {
+        match self {
+            Cell::Number(v) | Cell::Sum(Some(v)) => Some(*v),
+            _ => None,
+        }
+    }
+
+    /// Whether the user typed something here.
+    pub fn is_typed(&self) -> bool {
+        matches!(self, Cell::Number(_) | Cell::Invalid(_) | Cell::Text)
+    }
+
+    /// Whether the cell is computed by the engine.
+    pub fn is_computed(&self) -> bool {
+        matches!(self, Cell::Sum(_) | Cell::Change(_) | Cell::Verdict(_) | Cell::Na)
+    }
+
+    /// Whether the user may type into it.
+    pub fn is_input(&self) -> bool {
+        matches!(
+            self,
+            Cell::Blank | Cell::Number(_) | Cell::Invalid(_) | Cell::Text
+        )
+    }
+}
+
+impl SheetRow {
+    /// "STT name" for messages: "III.1 Tại cấp huyện", "2 Lĩnh vực đất đai".
+    pub fn display_label(&self) -> String {
+        match (self.stt.is_empty(), self.label.is_empty()) {
+            (true, _) => self.label.clone(),
+            (false, true) => self.stt.clone(),
+            (false, false) => format!("{} {}", self.stt, self.label),
+        }
+    }
+}
+
+impl Sheet {
+    /// Index of a row.
+    pub fn find(&self, row: &RowRef) -> Option<usize> {
+        self.rows.iter().position(|r| &r.row == row)
+    }
+
+    /// Index of a fixed row by key.
+    pub fn fixed(&self, key: &str) -> Option<usize> {
+        self.rows
+            .iter()
+            .position(|r| matches!(&r.row, RowRef::Fixed(k) if k == key))
+    }
+
+    /// Indices of every added row below `index`, at any depth.
+    pub fn added_descendants(&self, index: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut stack: Vec<usize> = self.rows[index].children.iter().rev().copied().collect();
+        while let Some(i) = stack.pop() {
+            if self.rows[i].kind == RowKind::Added {
+                out.push(i);
+            }
+            stack.extend(self.rows[i].children.iter().rev().copied());
+        }
+        out
+    }
+}
+
+/// The parse expectation of a column (indicator columns depend on the row's unit).
+pub(crate) fn expect_for(
+    template: &Template,
+    kind: ColumnKind,
+    indicator_unit: Option<&str>,
+) -> Option<Expect> {
+    match kind {
+        ColumnKind::Whole => Some(Expect::Whole),
+        ColumnKind::Decimal => Some(Expect::Decimal),
+        ColumnKind::Indicator => {
+            let whole = indicator_unit
+                .and_then(|u| template.unit(u))
+                .is_some_and(|u| u.whole);
+            Some(if whole { Expect::Whole } else { Expect::Decimal })
+        }
+        _ => None,
+    }
+}
+
+/// Builds the sheet of `table` from the draft.
+pub(crate) fn build(template: &Template, table: &Table, draft: &Draft) -> Sheet {
+    let empty = crate::draft::TableData::default();
+    let data = draft.tables.get(&table.id).unwrap_or(&empty);
+    let mut by_parent: HashMap<&str, Vec<&AddedRow>> = HashMap::new();
+    for r in &data.rows {
+        by_parent.entry(r.parent.as_str()).or_default().push(r);
+    }
+    let mut b = Builder {
+        template,
+        table,
+        data,
+        by_parent,
+        rows: Vec::with_capacity(data.rows.len() + 32),
+    };
+    for spec in &table.rows {
+        b.fixed(spec, 0, None);
+    }
+    if let Some(acc) = &table.accepts {
+        b.added("", acc, 0, None, "");
+    }
+    // Rows under a parent the template does not have (a hand-edited file) stay visible
+    // at the end rather than vanish.
+    let known: Vec<String> = table.all_rows().iter().map(|(_, r)| r.key.clone()).collect();
+    let orphans: Vec<&AddedRow> = data
+        .rows
+        .iter()
+        .filter(|r| {
+            !r.parent.is_empty() && !known.iter().any(|k| k == &r.parent)
+                || r.parent.is_empty() && table.accepts.is_none()
+        })
+        .collect();
+    for r in orphans {
+        b.push_added(r, 0, None, String::new());
+    }
+    Sheet {
+        table: table.id.clone(),
+        rows: b.rows,
+    }
+}
+
+struct Builder<'a> {
+    template: &'a Template,
+    table: &'a Table,
+    data: &'a crate::draft::TableData,
+    by_parent: HashMap<&'a str, Vec<&'a AddedRow>>,
+    rows: Vec<SheetRow>,
+}
+
+impl Builder<'_> {
+    fn fixed(&mut self, spec: &RowSpec, depth: u8, parent: Option<usize>) {
+        let has_added = spec.accepts.is_some()
+            && self
+                .by_parent
+                .get(spec.key.as_str())
+                .is_some_and(|v| !v.is_empty());
+        let kind = match &spec.role {
+            RowRole::Group => RowKind::Group {
+                computed: !spec.children.is_empty() || has_added,
+            },
+            RowRole::Total(_) => RowKind::Total,
+            RowRole::Heading => RowKind::Heading,
+            RowRole::Indicator => RowKind::Indicator,
+        };
+        let raw = self.data.cells.get(&spec.key);
+        let unit = spec.indicator.as_ref().map(|i| i.unit.as_str());
+        let cells = self
+            .table
+            .columns
+            .iter()
+            .map(|col| match col.kind {
+                ColumnKind::Stt | ColumnKind::Label => Cell::Fixed,
+                ColumnKind::Target | ColumnKind::Responsible => Cell::Fixed,
+                ColumnKind::Derived => Cell::Na,
+                _ if kind == RowKind::Heading => Cell::Na,
+                k => {
+                    let text = raw.and_then(|m| m.get(&col.id)).map_or("", String::as_str);
+                    typed(self.template, k, unit, text)
+                }
+            })
+            .collect();
+        let index = self.rows.len();
+        self.rows.push(SheetRow {
+            row: RowRef::Fixed(spec.key.clone()),
+            kind,
+            depth,
+            stt: spec.stt.clone(),
+            label: spec.label.clone(),
+            parent,
+            children: Vec::new(),
+            spec_key: spec.key.clone(),
+            cells,
+        });
+        self.link(parent, index);
+        for child in &spec.children {
+            self.fixed(child, depth + 1, Some(index));
+        }
+        if let Some(acc) = &spec.accepts {
+            self.added(&spec.key, acc, depth + 1, Some(index), &spec.stt);
+        }
+    }
+
+    fn added(
+        &mut self,
+        parent_key: &str,
+        acc: &Repeatable,
+        depth: u8,
+        parent: Option<usize>,
+        parent_stt: &str,
+    ) {
+        let rows = self.by_parent.get(parent_key).cloned().unwrap_or_default();
+        for (n, r) in rows.into_iter().enumerate() {
+            let stt = match acc.numbering {
+                Numbering::Plain => (n + 1).to_string(),
+                Numbering::Nested => format!("{parent_stt}.{}", n + 1),
+                Numbering::Unnumbered => String::new(),
+            };
+            self.push_added(r, depth, parent, stt);
+        }
+    }
+
+    fn push_added(&mut self, r: &AddedRow, depth: u8, parent: Option<usize>, stt: String) {
+        let mut label = String::new();
+        let cells = self
+            .table
+            .columns
+            .iter()
+            .map(|col| {
+                let text = r.cells.get(&col.id).map_or("", String::as_str);
+                match col.kind {
+                    ColumnKind::Stt => Cell::Fixed,
+                    ColumnKind::Target | ColumnKind::Responsible | ColumnKind::Derived => Cell::Na,
+                    ColumnKind::Label => {
+                        label = text.to_string();
+                        typed(self.template, ColumnKind::Text, None, text)
+                    }
+                    k => typed(self.template, k, None, text),
+                }
+            })
+            .collect();
+        let index = self.rows.len();
+        self.rows.push(SheetRow {
+            row: RowRef::Added(r.id),
+            kind: RowKind::Added,
+            depth,
+            stt,
+            label,
+            parent,
+            children: Vec::new(),
+            spec_key: r.parent.clone(),
+            cells,
+        });
+        self.link(parent, index);
+    }
+
+    fn link(&mut self, parent: Option<usize>, index: usize) {
+        if let Some(p) = parent {
+            self.rows[p].children.push(index);
+        }
+    }
+}
+
+/// The cell for a typed text in a column of this kind.
+fn typed(template: &Template, kind: ColumnKind, unit: Option<&str>, text: &str) -> Cell {
+    if text.trim().is_empty() {
+        return Cell::Blank;
+    }
+    match expect_for(template, kind, unit) {
+        Some(expect) => match number::parse(text, expect) {
+            Ok(Some(v)) => Cell::Number(v),
+            Ok(None) => Cell::Blank,
+            Err(e) => Cell::Invalid(e),
+        },
+        None => Cell::Text,
+    }
+}

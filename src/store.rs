@@ -1,0 +1,380 @@
+//! Drafts on disk: where they live (the config directory from `directories`, so
+//! `$XDG_CONFIG_HOME/baocao/drafts/NAME.ron` on Linux), how they are read (with the
+//! path and line:column of any error, refusing newer formats and unknown templates
+//! without touching the file) and how they are written (temp file in the same folder,
+//! fsync, rename, fsync of the folder; a symlink and the file's mode survive).
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::SystemTime;
+
+use serde::Deserialize;
+
+use crate::draft::{Draft, FORMAT_VERSION, TemplateRef};
+use crate::template::Template;
+
+/// Why a draft could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// Reading failed.
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+    /// Not valid UTF-8 text.
+    #[error("{path}:{line}:{column}: not UTF-8 text")]
+    NotUtf8 {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+    },
+    /// Not a draft this program can read.
+    #[error("{path}:{line}:{column}: {message}")]
+    Parse {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    /// Written by a newer baocao.
+    #[error("{path}: format version {found} is newer than {supported}")]
+    NewerFormat {
+        path: PathBuf,
+        found: u32,
+        supported: u32,
+    },
+    /// Made from an outline this program does not have.
+    #[error("{path}: template \"{id}\" version {version} is unknown")]
+    UnknownTemplate {
+        path: PathBuf,
+        id: String,
+        version: u32,
+    },
+}
+
+impl LoadError {
+    /// The path of the file concerned.
+    pub fn path(&self) -> &Path {
+        match self {
+            LoadError::Io { path, .. }
+            | LoadError::NotUtf8 { path, .. }
+            | LoadError::Parse { path, .. }
+            | LoadError::NewerFormat { path, .. }
+            | LoadError::UnknownTemplate { path, .. } => path,
+        }
+    }
+}
+
+/// Why a draft could not be written. The file on disk is unchanged.
+#[derive(Debug, thiserror::Error)]
+#[error("{path}: {source}")]
+pub struct SaveError {
+    /// The file being written.
+    pub path: PathBuf,
+    /// What the operating system said.
+    #[source]
+    pub source: io::Error,
+}
+
+/// Where the config folder could not be found or made.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// No home directory (HOME unset) and no XDG_CONFIG_HOME.
+    #[error("no home directory: set HOME or XDG_CONFIG_HOME")]
+    NoHome,
+    /// The folder could not be read or created.
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+    /// A draft name that cannot be a file name.
+    #[error("\"{0}\": a draft name is letters, digits, '-', '_' or '.', not starting with '.'")]
+    BadName(String),
+    /// `new` would overwrite an existing draft.
+    #[error("{0}: already exists")]
+    Exists(PathBuf),
+}
+
+/// The drafts folder and its neighbours.
+#[derive(Debug, Clone)]
+pub struct Store {
+    /// The program's config folder (`…/baocao`).
+    pub root: PathBuf,
+}
+
+/// A draft file found in the drafts folder.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// Its name (file name without `.ron`).
+    pub name: String,
+    /// Its path.
+    pub path: PathBuf,
+    /// When it was last written.
+    pub modified: Option<SystemTime>,
+}
+
+impl Store {
+    /// The store under the user's config directory.
+    pub fn from_env() -> Result<Store, StoreError> {
+        let dirs = directories::ProjectDirs::from("", "", "baocao").ok_or(StoreError::NoHome)?;
+        Ok(Store {
+            root: dirs.config_dir().to_path_buf(),
+        })
+    }
+
+    /// `…/baocao/drafts`.
+    pub fn drafts_dir(&self) -> PathBuf {
+        self.root.join("drafts")
+    }
+
+    /// `…/baocao/trash`: deleted drafts go here, never straight away.
+    pub fn trash_dir(&self) -> PathBuf {
+        self.root.join("trash")
+    }
+
+    /// The path of a named draft.
+    pub fn draft_path(&self, name: &str) -> Result<PathBuf, StoreError> {
+        valid_name(name)?;
+        Ok(self.drafts_dir().join(format!("{name}.ron")))
+    }
+
+    /// A NAME is looked up in the drafts folder; anything with a `/` or ending in `.ron`
+    /// is a path used as given.
+    pub fn resolve(&self, name_or_path: &str) -> Result<PathBuf, StoreError> {
+        if name_or_path.contains('/') || name_or_path.ends_with(".ron") {
+            Ok(PathBuf::from(name_or_path))
+        } else {
+            self.draft_path(name_or_path)
+        }
+    }
+
+    /// Creates the drafts folder if needed.
+    pub fn ensure(&self) -> Result<PathBuf, StoreError> {
+        let dir = self.drafts_dir();
+        fs::create_dir_all(&dir).map_err(|source| StoreError::Io {
+            path: dir.clone(),
+            source,
+        })?;
+        Ok(dir)
+    }
+
+    /// Every `*.ron` in the drafts folder, by name. A missing folder is an empty list.
+    pub fn list(&self) -> Result<Vec<Entry>, StoreError> {
+        let dir = self.drafts_dir();
+        let read = match fs::read_dir(&dir) {
+            Ok(r) => r,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(source) => return Err(StoreError::Io { path: dir, source }),
+        };
+        let mut out = Vec::new();
+        for entry in read.flatten() {
+            let path = entry.path();
+            let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+                continue;
+            };
+            let Some(stem) = name.strip_suffix(".ron") else {
+                continue;
+            };
+            if stem.starts_with('.') {
+                continue;
+            }
+            let modified = fs::metadata(&path).and_then(|m| m.modified()).ok();
+            out.push(Entry {
+                name: stem.to_string(),
+                path,
+                modified,
+            });
+        }
+        out.sort_by(|a, b| a.name.cmp(&b.name));
+        Ok(out)
+    }
+
+    /// Writes a brand-new draft; refuses to overwrite an existing one.
+    pub fn create(&self, name: &str, draft: &Draft) -> Result<PathBuf, CreateError> {
+        let path = self.draft_path(name)?;
+        self.ensure()?;
+        // Claim the name first so that two `new` at once cannot both win.
+        match OpenOptions::new().write(true).create_new(true).open(&path) {
+            Ok(_) => {}
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+                return Err(StoreError::Exists(path).into());
+            }
+            Err(source) => return Err(StoreError::Io { path, source }.into()),
+        }
+        if let Err(e) = save(&path, draft) {
+            // The claim holds no data of the user's; leave no empty draft behind.
+            let _ = fs::remove_file(&path);
+            return Err(e.into());
+        }
+        Ok(path)
+    }
+}
+
+/// Why `new` failed.
+#[derive(Debug, thiserror::Error)]
+pub enum CreateError {
+    /// The folder or the name.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// Writing.
+    #[error(transparent)]
+    Save(#[from] SaveError),
+}
+
+fn valid_name(name: &str) -> Result<(), StoreError> {
+    let ok = !name.is_empty()
+        && !name.starts_with('.')
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'));
+    if ok {
+        Ok(())
+    } else {
+        Err(StoreError::BadName(name.to_string()))
+    }
+}
+
+/// The part of a draft read before anything else, to refuse what this program must not
+/// rewrite. Unknown fields are skipped here on purpose.
+#[derive(Deserialize)]
+struct Header {
+    format_version: u32,
+    template: TemplateRef,
+}
+
+/// Parses draft text; `path` names it in errors. `templates` are the outlines this
+/// program knows.
+pub fn parse(path: &Path, text: &str, templates: &[&Template]) -> Result<Draft, LoadError> {
+    if let Ok(h) = ron::from_str::<Header>(text) {
+        if h.format_version > FORMAT_VERSION {
+            return Err(LoadError::NewerFormat {
+                path: path.to_path_buf(),
+                found: h.format_version,
+                supported: FORMAT_VERSION,
+            });
+        }
+        if !templates.iter().any(|t| t.id == h.template.id) {
+            return Err(LoadError::UnknownTemplate {
+                path: path.to_path_buf(),
+                id: h.template.id,
+                version: h.template.version,
+            });
+        }
+    }
+    let mut draft: Draft = ron::from_str(text).map_err(|e| LoadError::Parse {
+        path: path.to_path_buf(),
+        line: e.span.start.line,
+        column: e.span.start.col,
+        message: e.code.to_string(),
+    })?;
+    draft.normalize();
+    Ok(draft)
+}
+
+/// Reads and parses a draft file. The file is never modified.
+pub fn load(path: &Path, templates: &[&Template]) -> Result<Draft, LoadError> {
+    let bytes = fs::read(path).map_err(|source| LoadError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
+        let last = good.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+        let column = String::from_utf8_lossy(&good[last..]).chars().count() + 1;
+        LoadError::NotUtf8 {
+            path: path.to_path_buf(),
+            line,
+            column,
+        }
+    })?;
+    parse(path, &text, templates)
+}
+
+/// The draft as pretty RON text, the same bytes for the same draft.
+pub fn to_ron(draft: &Draft) -> String {
+    let config = ron::ser::PrettyConfig::new()
+        .indentor("    ".to_string())
+        .struct_names(true);
+    let mut text = match ron::ser::to_string_pretty(draft, config) {
+        Ok(t) => t,
+        // Serializing plain structs of strings and maps cannot fail; keep the type honest.
+        Err(e) => format!("// {e}"),
+    };
+    text.push('\n');
+    text
+}
+
+static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
+
+/// Saves a draft atomically (see the module docs). Text is stored in NFC.
+pub fn save(path: &Path, draft: &Draft) -> Result<(), SaveError> {
+    let mut normalized = draft.clone();
+    normalized.normalize();
+    write_atomic(path, to_ron(&normalized).as_bytes())
+}
+
+/// Follows symlinks so that the link survives and its target is updated.
+fn final_target(path: &Path) -> PathBuf {
+    let mut p = path.to_path_buf();
+    for _ in 0..40 {
+        match fs::read_link(&p) {
+            Ok(next) => {
+                p = if next.is_absolute() {
+                    next
+                } else {
+                    p.parent().unwrap_or(Path::new(".")).join(next)
+                };
+            }
+            Err(_) => break,
+        }
+    }
+    p
+}
+
+/// temp file in the same folder → write → fsync → rename → fsync folder. On any error
+/// the temp file is removed and the old file is untouched.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    let target = final_target(path);
+    let err = |source| SaveError {
+        path: path.to_path_buf(),
+        source,
+    };
+    let dir = match target.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(
+        ".{name}.tmp-{}-{}",
+        std::process::id(),
+        TEMP_COUNTER.fetch_add(1, Ordering::Relaxed)
+    ));
+    let result = (|| {
+        let mut f = OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)?;
+        if let Ok(meta) = fs::metadata(&target) {
+            f.set_permissions(meta.permissions())?;
+        }
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        drop(f);
+        fs::rename(&tmp, &target)?;
+        File::open(&dir)?.sync_all()
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result.map_err(err)
+}
