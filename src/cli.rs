@@ -183,7 +183,8 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
 fn template_action(lang: Lang, action: &TemplateAction) -> Result<ExitCode, Failure> {
     match action {
         TemplateAction::Check { file } => {
-            let t = read_template(file).map_err(|e| Failure::new(i18n::template_error(lang, &e)))?;
+            let t =
+                read_template(file).map_err(|e| Failure::new(i18n::template_error(lang, &e)))?;
             println!(
                 "{}",
                 i18n::template_ok(lang, t.steps().len(), t.tables.len(), t.rules.len())

@@ -199,9 +199,11 @@ impl Draft {
                 if in_group && takes_units {
                     let id = data.next_id();
                     let mut cells = BTreeMap::new();
-                    if let Some(label) = table.columns.iter().find(|c| {
-                        c.kind == crate::template::ColumnKind::Label
-                    }) {
+                    if let Some(label) = table
+                        .columns
+                        .iter()
+                        .find(|c| c.kind == crate::template::ColumnKind::Label)
+                    {
                         cells.insert(label.id.clone(), draft.meta.unit.clone());
                     }
                     data.rows.push(AddedRow {
@@ -273,7 +275,8 @@ impl Draft {
 
 /// Rewrites a string in NFC, allocating only when it changes.
 pub fn nfc(s: &mut String) {
-    if !unicode_normalization::is_nfc_quick(s.chars()).eq(&unicode_normalization::IsNormalized::Yes) {
+    if !unicode_normalization::is_nfc_quick(s.chars()).eq(&unicode_normalization::IsNormalized::Yes)
+    {
         *s = s.nfc().collect();
     }
 }

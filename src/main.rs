@@ -11,7 +11,11 @@ fn main() -> ExitCode {
     match baocao::cli::run(cli) {
         Ok(code) => code,
         Err(failure) => {
-            eprintln!("baocao: {}: {}", baocao::i18n::error_prefix(lang), failure.message);
+            eprintln!(
+                "baocao: {}: {}",
+                baocao::i18n::error_prefix(lang),
+                failure.message
+            );
             ExitCode::from(2)
         }
     }

@@ -135,9 +135,7 @@ fn split_decimal(body: &str, expect: Expect) -> Result<(&str, Option<&str>), Num
 
 /// Removes thousands separators, checking that groups after the first have 3 digits.
 fn group_digits(int_part: &str) -> Result<String, NumError> {
-    let groups: Vec<&str> = int_part
-        .split(['.', ' ', '\u{a0}', '\u{202f}'])
-        .collect();
+    let groups: Vec<&str> = int_part.split(['.', ' ', '\u{a0}', '\u{202f}']).collect();
     if groups.iter().any(|g| g.is_empty()) {
         return Err(NumError::BadGrouping);
     }

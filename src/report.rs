@@ -9,13 +9,7 @@ use crate::template::{ColumnKind, Table, Template};
 
 /// The text shown in a cell: typed text as typed, numbers in Vietnamese format,
 /// computed values, and the outline's own texts for fixed cells.
-pub fn cell_text(
-    lang: Lang,
-    draft: &Draft,
-    table: &Table,
-    row: &SheetRow,
-    col: usize,
-) -> String {
+pub fn cell_text(lang: Lang, draft: &Draft, table: &Table, row: &SheetRow, col: usize) -> String {
     let column = &table.columns[col];
     let cell = &row.cells[col];
     match cell {
@@ -86,11 +80,14 @@ pub fn find_step(template: &Template, id: &str) -> Option<StepRef> {
         .strip_prefix("phụlục")
         .map(|n| format!("pl{n}"))
         .unwrap_or(want);
-    steps(template).into_iter().find(|s| s.goto_id() == want).or_else(|| {
-        // A heading id ("ii") opens its first step.
-        let prefix = format!("{want}.");
-        steps(template)
-            .into_iter()
-            .find(|s| s.goto_id().starts_with(&prefix))
-    })
+    steps(template)
+        .into_iter()
+        .find(|s| s.goto_id() == want)
+        .or_else(|| {
+            // A heading id ("ii") opens its first step.
+            let prefix = format!("{want}.");
+            steps(template)
+                .into_iter()
+                .find(|s| s.goto_id().starts_with(&prefix))
+        })
 }

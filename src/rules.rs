@@ -74,7 +74,10 @@ pub enum Problem {
     /// Some cells of a row are filled and these are blank.
     Incomplete { blanks: Vec<String> },
     /// A value typed into a computed cell; it is ignored.
-    TypedInComputed { typed: String, computed: Option<f64> },
+    TypedInComputed {
+        typed: String,
+        computed: Option<f64>,
+    },
     /// Late or pending dossiers in `source` with nothing explaining them in `target`.
     Unexplained {
         source: String,
@@ -228,7 +231,12 @@ pub(crate) struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    pub(crate) fn push(&mut self, rule: &crate::template::RuleSpec, place: Place, problem: Problem) {
+    pub(crate) fn push(
+        &mut self,
+        rule: &crate::template::RuleSpec,
+        place: Place,
+        problem: Problem,
+    ) {
         self.push_as(rule, rule.severity, place, problem);
     }
 

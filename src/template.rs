@@ -442,7 +442,10 @@ pub enum NumberPlace {
     /// These columns of every row of a table.
     Columns { table: String, columns: Vec<String> },
     /// These fields of a section.
-    Fields { section: String, fields: Vec<String> },
+    Fields {
+        section: String,
+        fields: Vec<String>,
+    },
 }
 
 impl Template {

@@ -22,7 +22,11 @@ pub(super) fn new(
     let meta = Meta {
         unit,
         group,
-        body: if party { BodyKind::Party } else { BodyKind::State },
+        body: if party {
+            BodyKind::Party
+        } else {
+            BodyKind::State
+        },
         parent: parent.unwrap_or_default(),
         ..Meta::default()
     };
@@ -46,7 +50,10 @@ pub(super) fn list(env: &Env) -> Result<ExitCode, Failure> {
     }
     let mut rows: Vec<[String; 6]> = vec![i18n::list_header(env.lang).map(str::to_string)];
     for e in entries {
-        let saved = e.modified.map(crate::localtime::date_time).unwrap_or_default();
+        let saved = e
+            .modified
+            .map(crate::localtime::date_time)
+            .unwrap_or_default();
         let row = match store::load(&e.path, &[&env.template]) {
             Ok(draft) => {
                 let eval = rules::evaluate(&env.template, &draft);

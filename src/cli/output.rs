@@ -72,7 +72,8 @@ pub(super) fn check(env: &Env, name: &str, json: bool) -> Result<ExitCode, Failu
                 })
                 .collect(),
         };
-        let text = serde_json::to_string_pretty(&report).map_err(|e| Failure::new(e.to_string()))?;
+        let text =
+            serde_json::to_string_pretty(&report).map_err(|e| Failure::new(e.to_string()))?;
         println!("{text}");
     } else {
         for f in &eval.findings {
@@ -149,7 +150,10 @@ pub fn render(lang: Lang, t: &Template, d: &Draft, eval: &Evaluation) -> String 
             .filter(|&i| table.columns[i].kind != ColumnKind::LongText)
             .collect();
         let mut grid: Vec<Vec<String>> = vec![
-            narrow.iter().map(|&i| format!("({})", table.columns[i].id)).collect(),
+            narrow
+                .iter()
+                .map(|&i| format!("({})", table.columns[i].id))
+                .collect(),
         ];
         let mut notes: Vec<(usize, String)> = Vec::new();
         for row in &sheet.rows {
@@ -203,12 +207,20 @@ fn meta(out: &mut String, lang: Lang, d: &Draft) {
     let rows = [
         (l[0], m.unit.clone()),
         (l[1], m.group.key().to_string()),
-        (l[2], i18n::body_kind(lang, m.body == BodyKind::Party).to_string()),
+        (
+            l[2],
+            i18n::body_kind(lang, m.body == BodyKind::Party).to_string(),
+        ),
         (l[3], m.parent.clone()),
         (l[4], m.number.clone()),
         (l[5], m.place.clone()),
         (l[6], m.date.clone()),
-        (l[7], format!("{} {}", m.signer_title.replace('\n', " "), m.signer).trim().to_string()),
+        (
+            l[7],
+            format!("{} {}", m.signer_title.replace('\n', " "), m.signer)
+                .trim()
+                .to_string(),
+        ),
         (l[8], m.recipients.join("; ")),
     ];
     for (label, value) in rows {

@@ -12,9 +12,9 @@ pub fn load_error(lang: Lang, e: &LoadError) -> String {
     match (e, vi) {
         (LoadError::Io { source, .. }, true) => format!("Không đọc được {path}: {source}"),
         (LoadError::Io { source, .. }, false) => format!("Cannot read {path}: {source}"),
-        (LoadError::NotUtf8 { line, column, .. }, true) => format!(
-            "{path}:{line}:{column}: tệp không phải văn bản UTF-8 (tệp được giữ nguyên)"
-        ),
+        (LoadError::NotUtf8 { line, column, .. }, true) => {
+            format!("{path}:{line}:{column}: tệp không phải văn bản UTF-8 (tệp được giữ nguyên)")
+        }
         (LoadError::NotUtf8 { line, column, .. }, false) => {
             format!("{path}:{line}:{column}: the file is not UTF-8 text (left untouched)")
         }
@@ -26,7 +26,9 @@ pub fn load_error(lang: Lang, e: &LoadError) -> String {
                 ..
             },
             true,
-        ) => format!("{path}:{line}:{column}: bản nháp bị lỗi cú pháp: {message} (tệp được giữ nguyên)"),
+        ) => format!(
+            "{path}:{line}:{column}: bản nháp bị lỗi cú pháp: {message} (tệp được giữ nguyên)"
+        ),
         (
             LoadError::Parse {
                 line,
@@ -35,7 +37,9 @@ pub fn load_error(lang: Lang, e: &LoadError) -> String {
                 ..
             },
             false,
-        ) => format!("{path}:{line}:{column}: the draft does not parse: {message} (left untouched)"),
+        ) => {
+            format!("{path}:{line}:{column}: the draft does not parse: {message} (left untouched)")
+        }
         (
             LoadError::NewerFormat {
                 found, supported, ..
@@ -99,10 +103,16 @@ pub fn store_error(lang: Lang, e: &StoreError) -> String {
             "Invalid draft name “{n}”: use letters, digits, '-', '_' or '.', not starting with '.'"
         ),
         (StoreError::Exists(p), Lang::Vi) => {
-            format!("Bản nháp {} đã có; chọn tên khác (không ghi đè)", p.display())
+            format!(
+                "Bản nháp {} đã có; chọn tên khác (không ghi đè)",
+                p.display()
+            )
         }
         (StoreError::Exists(p), Lang::En) => {
-            format!("{} already exists; choose another name (nothing overwritten)", p.display())
+            format!(
+                "{} already exists; choose another name (nothing overwritten)",
+                p.display()
+            )
         }
     }
 }
@@ -158,8 +168,12 @@ pub fn template_error(lang: Lang, e: &TemplateError) -> String {
 /// `template check` succeeded.
 pub fn template_ok(lang: Lang, sections: usize, tables: usize, rules: usize) -> String {
     match lang {
-        Lang::Vi => format!("Đề cương hợp lệ: {sections} bước mục, {tables} phụ lục, {rules} quy tắc"),
-        Lang::En => format!("Outline is valid: {sections} section steps, {tables} appendices, {rules} rules"),
+        Lang::Vi => {
+            format!("Đề cương hợp lệ: {sections} bước mục, {tables} phụ lục, {rules} quy tắc")
+        }
+        Lang::En => format!(
+            "Outline is valid: {sections} section steps, {tables} appendices, {rules} rules"
+        ),
     }
 }
 

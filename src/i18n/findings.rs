@@ -109,13 +109,25 @@ pub fn message(lang: Lang, template: &Template, f: &Finding) -> String {
         Problem::BadNumber { raw, error } => format!("“{raw}”: {}", num_error(lang, error)),
         Problem::OutOfRange { value, min, max } => {
             if vi {
-                format!("{} nằm ngoài khoảng cho phép {}", num(*value), range(lang, *min, *max))
+                format!(
+                    "{} nằm ngoài khoảng cho phép {}",
+                    num(*value),
+                    range(lang, *min, *max)
+                )
             } else {
-                format!("{} is outside the allowed range {}", num(*value), range(lang, *min, *max))
+                format!(
+                    "{} is outside the allowed range {}",
+                    num(*value),
+                    range(lang, *min, *max)
+                )
             }
         }
         Problem::NotWhole { value } => {
-            format!("{} {}", num(*value), lang.pick("phải là số nguyên", "must be a whole number"))
+            format!(
+                "{} {}",
+                num(*value),
+                lang.pick("phải là số nguyên", "must be a whole number")
+            )
         }
         Problem::RowSum {
             total_col,
@@ -130,9 +142,17 @@ pub fn message(lang: Lang, template: &Template, f: &Finding) -> String {
                 .join("+");
             let diff = num((total - sum).abs());
             if vi {
-                format!("Cột ({total_col}) = {} nhưng {plus} = {}, lệch {diff}", num(*total), num(*sum))
+                format!(
+                    "Cột ({total_col}) = {} nhưng {plus} = {}, lệch {diff}",
+                    num(*total),
+                    num(*sum)
+                )
             } else {
-                format!("Column ({total_col}) = {} but {plus} = {}, off by {diff}", num(*total), num(*sum))
+                format!(
+                    "Column ({total_col}) = {} but {plus} = {}, off by {diff}",
+                    num(*total),
+                    num(*sum)
+                )
             }
         }
         Problem::Incomplete { blanks } => {
@@ -147,7 +167,9 @@ pub fn message(lang: Lang, template: &Template, f: &Finding) -> String {
             match (vi, value) {
                 (true, Some(v)) => format!("Ô tự tính (= {v}); giá trị đã gõ “{typed}” bị bỏ qua"),
                 (true, None) => format!("Ô tự tính; giá trị đã gõ “{typed}” bị bỏ qua"),
-                (false, Some(v)) => format!("Computed cell (= {v}); the typed “{typed}” is ignored"),
+                (false, Some(v)) => {
+                    format!("Computed cell (= {v}); the typed “{typed}” is ignored")
+                }
                 (false, None) => format!("Computed cell; the typed “{typed}” is ignored"),
             }
         }
@@ -161,11 +183,18 @@ pub fn message(lang: Lang, template: &Template, f: &Finding) -> String {
                 .map(|(c, v)| format!("({c}) = {}", num(*v)))
                 .collect::<Vec<_>>()
                 .join(", ");
-            let (s, t) = (table_name(lang, template, source), table_name(lang, template, target));
+            let (s, t) = (
+                table_name(lang, template, source),
+                table_name(lang, template, target),
+            );
             if vi {
-                format!("{s} có {vals} (hồ sơ trễ hạn/tồn đọng) nhưng {t} chưa giải trình lĩnh vực nào trong nhóm này")
+                format!(
+                    "{s} có {vals} (hồ sơ trễ hạn/tồn đọng) nhưng {t} chưa giải trình lĩnh vực nào trong nhóm này"
+                )
             } else {
-                format!("{s} has {vals} (late/pending dossiers) but {t} explains no field in this group")
+                format!(
+                    "{s} has {vals} (late/pending dossiers) but {t} explains no field in this group"
+                )
             }
         }
         Problem::GroupMismatch {
@@ -176,7 +205,10 @@ pub fn message(lang: Lang, template: &Template, f: &Finding) -> String {
             to_col,
             to_value,
         } => {
-            let (s, t) = (table_name(lang, template, from), table_name(lang, template, to));
+            let (s, t) = (
+                table_name(lang, template, from),
+                table_name(lang, template, to),
+            );
             match (vi, to_value) {
                 (true, Some(tv)) => format!(
                     "Tổng cột ({from_col}) {s} = {} nhưng cột ({to_col}) {t} = {}, lệch {}",
@@ -235,16 +267,23 @@ pub fn message(lang: Lang, template: &Template, f: &Finding) -> String {
 pub fn hint(lang: Lang, f: &Finding) -> Option<String> {
     let vi = lang == Lang::Vi;
     match &f.problem {
-        Problem::RowSum {
-            total_col, sum, ..
-        } => Some(if vi {
-            format!("Sửa cột ({total_col}) thành {} hoặc sửa các cột thành phần", num(*sum))
+        Problem::RowSum { total_col, sum, .. } => Some(if vi {
+            format!(
+                "Sửa cột ({total_col}) thành {} hoặc sửa các cột thành phần",
+                num(*sum)
+            )
         } else {
-            format!("Set column ({total_col}) to {} or correct the parts", num(*sum))
+            format!(
+                "Set column ({total_col}) to {} or correct the parts",
+                num(*sum)
+            )
         }),
         Problem::Incomplete { .. } => Some(
-            lang.pick("Nhập 0 cho ô không phát sinh", "Type 0 where there is nothing")
-                .to_string(),
+            lang.pick(
+                "Nhập 0 cho ô không phát sinh",
+                "Type 0 where there is nothing",
+            )
+            .to_string(),
         ),
         Problem::TypedInComputed { .. } => Some(
             lang.pick(

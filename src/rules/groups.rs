@@ -62,7 +62,6 @@ pub(super) fn explained(
     }
 }
 
-#[expect(clippy::too_many_arguments, reason = "mirrors the rule's fields one to one")]
 pub(super) fn totals(
     ctx: &mut Ctx<'_>,
     rule: &RuleSpec,

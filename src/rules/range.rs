@@ -50,7 +50,10 @@ pub(super) fn check_places(
                     } else {
                         Expect::Decimal
                     };
-                    let raw = ctx.draft.answer(section, field).map_or("", |a| a.text.as_str());
+                    let raw = ctx
+                        .draft
+                        .answer(section, field)
+                        .map_or("", |a| a.text.as_str());
                     let problem = match number::parse(raw, expect) {
                         Ok(Some(v)) => bounds(v, min, max, whole),
                         Ok(None) => None,
@@ -104,7 +107,10 @@ pub(super) fn check_indicators(
     }
 }
 
-#[expect(clippy::too_many_arguments, reason = "one call site per place kind; a struct would only rename them")]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one call site per place kind; a struct would only rename them"
+)]
 fn cell_problem(
     ctx: &Ctx<'_>,
     table: &str,

@@ -85,11 +85,14 @@ pub(super) fn responsible(
 /// Whether any text field of the section has text and is not marked "Không phát sinh".
 fn section_has_text(ctx: &Ctx<'_>, section: &str) -> bool {
     ctx.template.section(section).is_some_and(|s| {
-        s.fields.iter().filter(|f| f.kind == FieldKind::Text).any(|f| {
-            ctx.draft
-                .answer(section, &f.id)
-                .is_some_and(|a| !a.nothing_to_report && !a.text.trim().is_empty())
-        })
+        s.fields
+            .iter()
+            .filter(|f| f.kind == FieldKind::Text)
+            .any(|f| {
+                ctx.draft
+                    .answer(section, &f.id)
+                    .is_some_and(|a| !a.nothing_to_report && !a.text.trim().is_empty())
+            })
     })
 }
 

@@ -48,7 +48,12 @@ pub(super) fn check(
                 .collect::<Vec<_>>();
             let place = cell_place(table, row, Some(&blanks[0]));
             // A half-filled row is work in progress, not yet a contradiction.
-            ctx.push_as(rule, Severity::Warning, place, Problem::Incomplete { blanks });
+            ctx.push_as(
+                rule,
+                Severity::Warning,
+                place,
+                Problem::Incomplete { blanks },
+            );
             continue;
         }
         let t = row.cells[ti].value().unwrap_or(0.0);

@@ -115,7 +115,10 @@ impl Cell {
 
     /// Whether the cell is computed by the engine.
     pub fn is_computed(&self) -> bool {
-        matches!(self, Cell::Sum(_) | Cell::Change(_) | Cell::Verdict(_) | Cell::Na)
+        matches!(
+            self,
+            Cell::Sum(_) | Cell::Change(_) | Cell::Verdict(_) | Cell::Na
+        )
     }
 
     /// Whether the user may type into it.
@@ -178,7 +181,11 @@ pub(crate) fn expect_for(
             let whole = indicator_unit
                 .and_then(|u| template.unit(u))
                 .is_some_and(|u| u.whole);
-            Some(if whole { Expect::Whole } else { Expect::Decimal })
+            Some(if whole {
+                Expect::Whole
+            } else {
+                Expect::Decimal
+            })
         }
         _ => None,
     }
@@ -207,7 +214,11 @@ pub(crate) fn build(template: &Template, table: &Table, draft: &Draft) -> Sheet 
     }
     // Rows under a parent the template does not have (a hand-edited file) stay visible
     // at the end rather than vanish.
-    let known: Vec<String> = table.all_rows().iter().map(|(_, r)| r.key.clone()).collect();
+    let known: Vec<String> = table
+        .all_rows()
+        .iter()
+        .map(|(_, r)| r.key.clone())
+        .collect();
     let orphans: Vec<&AddedRow> = data
         .rows
         .iter()

@@ -54,13 +54,20 @@ pub fn step_statuses(template: &Template, draft: &Draft, eval: &Evaluation) -> V
     };
     let mut out = Vec::new();
     for s in template.steps() {
-        let answers: Vec<_> = s.fields.iter().map(|f| draft.answer(&s.id, &f.id)).collect();
+        let answers: Vec<_> = s
+            .fields
+            .iter()
+            .map(|f| draft.answer(&s.id, &f.id))
+            .collect();
         let filled = |a: &Option<&crate::draft::Answer>| {
             a.is_some_and(|a| a.nothing_to_report || !a.text.trim().is_empty())
         };
         let typed = answers.iter().any(filled);
         let complete = answers.iter().all(filled);
-        let (e, w) = (count(&s.id, Severity::Error), count(&s.id, Severity::Warning));
+        let (e, w) = (
+            count(&s.id, Severity::Error),
+            count(&s.id, Severity::Warning),
+        );
         out.push(StepStatus {
             id: s.id.clone(),
             state: state(typed, complete, e, w),
@@ -85,7 +92,10 @@ pub fn step_statuses(template: &Template, draft: &Draft, eval: &Evaluation) -> V
                 })
         });
         let marked = data.is_some_and(|d| d.nothing_to_report);
-        let (e, w) = (count(&t.id, Severity::Error), count(&t.id, Severity::Warning));
+        let (e, w) = (
+            count(&t.id, Severity::Error),
+            count(&t.id, Severity::Warning),
+        );
         out.push(StepStatus {
             id: t.id.clone(),
             state: state(typed_cells || marked, true, e, w),

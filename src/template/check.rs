@@ -55,7 +55,10 @@ pub fn check_semantics(t: &Template) -> Result<(), Vec<String>> {
         let mut field_ids = HashSet::new();
         for f in &s.fields {
             if !field_ids.insert(f.id.as_str()) {
-                p.push(format!("section \"{}\": field \"{}\" appears twice", s.id, f.id));
+                p.push(format!(
+                    "section \"{}\": field \"{}\" appears twice",
+                    s.id, f.id
+                ));
             }
         }
     }
@@ -85,7 +88,10 @@ fn check_table(t: &Template, table: &Table, p: &mut Vec<String>) {
     let mut col_ids = HashSet::new();
     for c in &table.columns {
         if !col_ids.insert(c.id.as_str()) {
-            p.push(format!("table \"{}\": column \"{}\" appears twice", table.id, c.id));
+            p.push(format!(
+                "table \"{}\": column \"{}\" appears twice",
+                table.id, c.id
+            ));
         }
     }
     for hr in &table.header {
@@ -101,7 +107,10 @@ fn check_table(t: &Template, table: &Table, p: &mut Vec<String>) {
     }
     for (_, r) in table.all_rows() {
         if !keys.insert(r.key.as_str()) {
-            p.push(format!("table \"{}\": row \"{}\" appears twice", table.id, r.key));
+            p.push(format!(
+                "table \"{}\": row \"{}\" appears twice",
+                table.id, r.key
+            ));
         }
         if let Some(ind) = &r.indicator
             && t.unit(&ind.unit).is_none()
@@ -148,7 +157,10 @@ fn need_groups(rule: &str, table: Option<&Table>, groups: &[String], p: &mut Vec
     let Some(table) = table else { return };
     for g in groups {
         if table.row(g).is_none() {
-            p.push(format!("rule {rule}: table \"{}\" has no row \"{g}\"", table.id));
+            p.push(format!(
+                "rule {rule}: table \"{}\" has no row \"{g}\"",
+                table.id
+            ));
         }
     }
 }
@@ -180,7 +192,9 @@ fn check_rule(t: &Template, index: usize, id: &str, kind: &RuleKind, p: &mut Vec
                         need_columns(rule, tb, columns, p);
                     }
                     NumberPlace::Fields { section, fields } => match t.section(section) {
-                        None => p.push(format!("rule {rule}: section \"{section}\" does not exist")),
+                        None => {
+                            p.push(format!("rule {rule}: section \"{section}\" does not exist"))
+                        }
                         Some(s) => {
                             for f in fields {
                                 if !s.fields.iter().any(|x| &x.id == f) {
@@ -240,7 +254,12 @@ fn check_rule(t: &Template, index: usize, id: &str, kind: &RuleKind, p: &mut Vec
             need_columns(
                 rule,
                 tb,
-                &[baseline.clone(), result.clone(), delta.clone(), verdict.clone()],
+                &[
+                    baseline.clone(),
+                    result.clone(),
+                    delta.clone(),
+                    verdict.clone(),
+                ],
                 p,
             );
         }
@@ -274,7 +293,10 @@ fn check_coverage(t: &Template, p: &mut Vec<String>) {
                                 cols.insert((table.clone(), c.clone()));
                             }
                         }
-                        NumberPlace::Fields { section, fields: fs } => {
+                        NumberPlace::Fields {
+                            section,
+                            fields: fs,
+                        } => {
                             for f in fs {
                                 fields.insert((section.clone(), f.clone()));
                             }
