@@ -282,6 +282,33 @@ pub fn nfc(s: &mut String) {
 }
 
 impl Draft {
+    /// Whether every text of the draft is already NFC (the usual case: saving then
+    /// needs no copy).
+    pub fn is_nfc(&self) -> bool {
+        let ok = |s: &String| {
+            unicode_normalization::is_nfc_quick(s.chars())
+                == unicode_normalization::IsNormalized::Yes
+        };
+        let m = &self.meta;
+        [
+            &m.unit,
+            &m.parent,
+            &m.number,
+            &m.place,
+            &m.date,
+            &m.signer,
+            &m.signer_title,
+        ]
+        .into_iter()
+        .chain(&m.recipients)
+        .all(ok)
+            && self.answers.values().all(|a| ok(&a.text))
+            && self.tables.values().all(|t| {
+                t.cells.values().flat_map(|m| m.values()).all(ok)
+                    && t.rows.iter().flat_map(|r| r.cells.values()).all(ok)
+            })
+    }
+
     /// Rewrites every text of the draft in NFC (decomposed Vietnamese from some
     /// keyboards and files would otherwise be stored as escapes and compare unequal).
     pub fn normalize(&mut self) {

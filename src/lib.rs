@@ -11,5 +11,6 @@ pub mod number;
 pub mod report;
 pub mod rules;
 pub mod store;
+pub mod synth;
 pub mod template;
 pub mod tui;

@@ -52,6 +52,10 @@ pub fn parse(raw: &str, expect: Expect) -> Result<Option<f64>, NumError> {
     if s.is_empty() {
         return Ok(None);
     }
+    // The common case, plain digits, without allocating.
+    if s.len() <= MAX_DIGITS && s.bytes().all(|b| b.is_ascii_digit()) {
+        return s.parse().map(Some).map_err(|_| NumError::NotANumber);
+    }
     let (neg, body) = match s.strip_prefix('-').or_else(|| s.strip_prefix('−')) {
         Some(rest) => (true, rest.trim_start()),
         None => (false, s),

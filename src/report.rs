@@ -14,7 +14,7 @@ pub fn cell_text(lang: Lang, draft: &Draft, table: &Table, row: &SheetRow, col: 
     let cell = &row.cells[col];
     match cell {
         Cell::Fixed => fixed_text(table, row, column.kind),
-        Cell::Text | Cell::Invalid(_) => draft.cell(&table.id, &row.row, &column.id).to_string(),
+        Cell::Text | Cell::Invalid(_) => row.raw(draft, &table.id, &column.id).to_string(),
         other => i18n::cell_value(lang, other).unwrap_or_default(),
     }
 }

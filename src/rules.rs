@@ -78,6 +78,8 @@ pub enum Problem {
         typed: String,
         computed: Option<f64>,
     },
+    /// A value typed into a heading row, which takes none; it is ignored.
+    TypedInHeading { typed: String },
     /// Late or pending dossiers in `source` with nothing explaining them in `target`.
     Unexplained {
         source: String,

@@ -243,6 +243,7 @@ fn valid_name(name: &str) -> Result<(), StoreError> {
 /// The part of a draft read before anything else, to refuse what this program must not
 /// rewrite. Unknown fields are skipped here on purpose.
 #[derive(Deserialize)]
+#[serde(rename = "Draft")]
 struct Header {
     format_version: u32,
     template: TemplateRef,
@@ -251,30 +252,46 @@ struct Header {
 /// Parses draft text; `path` names it in errors. `templates` are the outlines this
 /// program knows.
 pub fn parse(path: &Path, text: &str, templates: &[&Template]) -> Result<Draft, LoadError> {
-    if let Ok(h) = ron::from_str::<Header>(text) {
-        if h.format_version > FORMAT_VERSION {
-            return Err(LoadError::NewerFormat {
+    let refuse = |version: u32, template: &TemplateRef| {
+        if version > FORMAT_VERSION {
+            return Some(LoadError::NewerFormat {
                 path: path.to_path_buf(),
-                found: h.format_version,
+                found: version,
                 supported: FORMAT_VERSION,
             });
         }
-        if !templates.iter().any(|t| t.id == h.template.id) {
-            return Err(LoadError::UnknownTemplate {
+        if !templates.iter().any(|t| t.id == template.id) {
+            return Some(LoadError::UnknownTemplate {
                 path: path.to_path_buf(),
-                id: h.template.id,
-                version: h.template.version,
+                id: template.id.clone(),
+                version: template.version,
             });
         }
+        None
+    };
+    match ron::from_str::<Draft>(text) {
+        Ok(mut draft) => {
+            if let Some(e) = refuse(draft.format_version, &draft.template) {
+                return Err(e);
+            }
+            draft.normalize();
+            Ok(draft)
+        }
+        Err(e) => {
+            // A newer program's fields make the full parse fail: say why, not where.
+            if let Ok(h) = ron::from_str::<Header>(text)
+                && let Some(refusal) = refuse(h.format_version, &h.template)
+            {
+                return Err(refusal);
+            }
+            Err(LoadError::Parse {
+                path: path.to_path_buf(),
+                line: e.span.start.line,
+                column: e.span.start.col,
+                message: e.code.to_string(),
+            })
+        }
     }
-    let mut draft: Draft = ron::from_str(text).map_err(|e| LoadError::Parse {
-        path: path.to_path_buf(),
-        line: e.span.start.line,
-        column: e.span.start.col,
-        message: e.code.to_string(),
-    })?;
-    draft.normalize();
-    Ok(draft)
 }
 
 /// Reads and parses a draft file. The file is never modified.
@@ -297,11 +314,17 @@ pub fn load(path: &Path, templates: &[&Template]) -> Result<Draft, LoadError> {
     parse(path, &text, templates)
 }
 
-/// The draft as pretty RON text, the same bytes for the same draft.
+/// The draft as pretty RON text, the same bytes for the same draft. Table rows are
+/// written one per line (like a spreadsheet row), which also keeps a consolidated
+/// report with thousands of rows small and quick to read.
 pub fn to_ron(draft: &Draft) -> String {
     let config = ron::ser::PrettyConfig::new()
         .indentor("    ".to_string())
-        .struct_names(true);
+        .struct_names(true)
+        .depth_limit(4)
+        // Answers are paragraphs: written as they read, with real line breaks (and
+        // r#"…"# when they contain quotes). Escaping would also cost half the time.
+        .escape_strings(false);
     let mut text = match ron::ser::to_string_pretty(draft, config) {
         Ok(t) => t,
         // Serializing plain structs of strings and maps cannot fail; keep the type honest.
@@ -315,6 +338,9 @@ static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
 
 /// Saves a draft atomically (see the module docs). Text is stored in NFC.
 pub fn save(path: &Path, draft: &Draft) -> Result<(), SaveError> {
+    if draft.is_nfc() {
+        return write_atomic(path, to_ron(draft).as_bytes());
+    }
     let mut normalized = draft.clone();
     normalized.normalize();
     write_atomic(path, to_ron(&normalized).as_bytes())

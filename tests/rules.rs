@@ -502,3 +502,72 @@ fn evaluation_is_a_pure_function_of_its_inputs() {
     let b = evaluate(&t, &d);
     assert_eq!(a.findings, b.findings);
 }
+
+#[test]
+fn r5_pending_dossiers_with_a_blank_appendix_2_column_are_reported() {
+    let t = tpl();
+    let mut d = draft(&t, "Sở Nội vụ", UnitGroup::I);
+    let row = unit_row(&d, "pl1", "I");
+    set_row(
+        &mut d,
+        "pl1",
+        &row,
+        &[
+            ("3", "115"),
+            ("4", "100"),
+            ("5", "0"),
+            ("6", "10"),
+            ("7", "0"),
+            ("8", "5"),
+        ],
+    );
+    add_row(
+        &mut d,
+        "pl2",
+        "I",
+        &[
+            ("2", "Lĩnh vực đất đai"),
+            ("3", "10"),
+            ("5", "Thiếu cán bộ địa chính"),
+        ],
+    );
+    let e = evaluate(&t, &d);
+    let m = messages(&t, &e.findings, "R5");
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert!(
+        m[0].contains("cột (4)") && m[0].contains("cột (8) Phụ lục 1 = 5"),
+        "{m:?}"
+    );
+}
+
+#[test]
+fn r7_figures_typed_on_a_heading_row_are_reported_not_dropped() {
+    let t = tpl();
+    let mut d = draft(&t, "Sở Nội vụ", UnitGroup::I);
+    set_row(&mut d, "pl3", &fixed("1"), &[("3", "80")]);
+    let e = evaluate(&t, &d);
+    let r7: Vec<_> = of_rule(&e.findings, "R7");
+    assert_eq!(r7.len(), 1);
+    assert!(i18n::message(Lang::Vi, &t, r7[0]).contains("“80”"));
+}
+
+#[test]
+fn r7_an_impossible_value_gives_no_verdict() {
+    let t = tpl();
+    let mut d = draft(&t, "Sở Tư pháp", UnitGroup::I);
+    set_row(&mut d, "pl3", &fixed("6b"), &[("3", "94,5"), ("5", "1000")]);
+    set_row(&mut d, "pl3", &fixed("2"), &[("3", "70"), ("5", "24")]);
+    assert_eq!(pl3_cell(&t, &d, "6b", "7"), "");
+    assert_eq!(pl3_cell(&t, &d, "6b", "6"), "");
+    assert_eq!(pl3_cell(&t, &d, "2", "6"), "");
+    assert_eq!(pl3_cell(&t, &d, "2", "7"), "Chưa đạt (còn thiếu 4 bậc)");
+}
+
+#[test]
+fn r9_a_shorter_name_does_not_make_a_unit_responsible() {
+    let t = tpl();
+    let d = draft(&t, "UBND tỉnh", UnitGroup::I);
+    assert!(of_rule(&evaluate(&t, &d).findings, "R9").is_empty());
+    let d = draft(&t, "Sở Nội vụ tỉnh Bình Định", UnitGroup::I);
+    assert!(!of_rule(&evaluate(&t, &d).findings, "R9").is_empty());
+}

@@ -173,6 +173,13 @@ pub fn message(lang: Lang, template: &Template, f: &Finding) -> String {
                 (false, None) => format!("Computed cell; the typed “{typed}” is ignored"),
             }
         }
+        Problem::TypedInHeading { typed } => {
+            if vi {
+                format!("Dòng tiêu đề không nhận số liệu; giá trị “{typed}” bị bỏ qua")
+            } else {
+                format!("A heading row takes no figures; the typed “{typed}” is ignored")
+            }
+        }
         Problem::Unexplained {
             source,
             values,
@@ -285,6 +292,13 @@ pub fn hint(lang: Lang, f: &Finding) -> Option<String> {
             )
             .to_string(),
         ),
+        Problem::TypedInHeading { .. } => Some(
+            lang.pick(
+                "Nhập số liệu vào các dòng a), b), c) bên dưới",
+                "Enter the figures in the a), b), c) rows below",
+            )
+            .to_string(),
+        ),
         Problem::TypedInComputed { .. } => Some(
             lang.pick(
                 "Xóa giá trị đã gõ; chương trình tự tính ô này",
@@ -306,10 +320,23 @@ pub fn hint(lang: Lang, f: &Finding) -> Option<String> {
             )
             .to_string(),
         ),
-        Problem::BadNumber { .. } => Some(
+        Problem::BadNumber { error, .. } => Some(
+            match error {
+                NumError::NotWhole | NumError::AmbiguousComma => lang.pick(
+                    "Số nguyên, ví dụ: 1234 hoặc 1.234",
+                    "A whole number, e.g. 1234 or 1.234",
+                ),
+                _ => lang.pick(
+                    "Ví dụ hợp lệ: 1234, 1.234, 95,5",
+                    "Valid examples: 1234, 1.234, 95,5",
+                ),
+            }
+            .to_string(),
+        ),
+        Problem::NotWhole { .. } => Some(
             lang.pick(
-                "Ví dụ hợp lệ: 1234, 1.234, 95,5",
-                "Valid examples: 1234, 1.234, 95,5",
+                "Số nguyên, ví dụ: 1234 hoặc 1.234",
+                "A whole number, e.g. 1234 or 1.234",
             )
             .to_string(),
         ),

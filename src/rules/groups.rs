@@ -87,13 +87,19 @@ pub(super) fn totals(
             let (Some(ac), Some(bc)) = (fspec.column_index(a), tspec.column_index(b)) else {
                 continue;
             };
-            // Only a figure in `from` is compared: a group with nothing in `from` is
-            // the explained-rule's business.
-            let Some(from_value) = fs.rows[fi].cells[ac].value() else {
-                continue;
-            };
+            let from_value = fs.rows[fi].cells[ac].value();
             let to_value = ts.rows[ti].cells[bc].value();
-            if to_value.is_some_and(|t| (t - from_value).abs() < 1e-9) {
+            let explained = !fs.rows[fi].children.is_empty() || from_value.is_some();
+            let equal = match (from_value, to_value) {
+                (Some(f), Some(t)) => (f - t).abs() < 1e-9,
+                // Nothing on either side, or nothing to match against yet.
+                (None, None) | (None, Some(0.0)) => true,
+                (Some(_), None) => false,
+                // A group with no figures at all in `from` is the explained-rule's
+                // business; once it has some, a blank column sums to nothing.
+                (None, Some(_)) => !explained,
+            };
+            if equal {
                 continue;
             }
             let place = cell_place(from, &fs.rows[fi], Some(a));
@@ -103,7 +109,7 @@ pub(super) fn totals(
                 Problem::GroupMismatch {
                     from: from.to_string(),
                     from_col: a.clone(),
-                    from_value,
+                    from_value: from_value.unwrap_or(0.0),
                     to: to.to_string(),
                     to_col: b.clone(),
                     to_value,

@@ -123,7 +123,7 @@ fn cell_problem(
 ) -> Option<Problem> {
     match cell {
         Cell::Number(v) => bounds(*v, min, max, whole),
-        Cell::Invalid(error) => Some(bad(ctx.draft.cell(table, &row.row, col), error.clone())),
+        Cell::Invalid(error) => Some(bad(row.raw(ctx.draft, table, col), error.clone())),
         _ => None,
     }
 }

@@ -7,7 +7,7 @@ use super::{Ctx, Place, Problem, RowKind, Sheet, SheetRow, cell_place};
 use crate::template::{FieldKind, RuleSpec};
 
 fn blank(ctx: &Ctx<'_>, table: &str, row: &SheetRow, col: &str) -> bool {
-    ctx.draft.cell(table, &row.row, col).trim().is_empty()
+    row.raw(ctx.draft, table, col).trim().is_empty()
 }
 
 pub(super) fn required_if(
@@ -51,12 +51,13 @@ fn missing(ctx: &mut Ctx<'_>, rule: &RuleSpec, table: &str, row: &SheetRow, requ
     }
 }
 
-/// Whether `responsible` names the reporting unit (case-insensitive containment, so
-/// "Sở Nội vụ tỉnh Bình Định" answers for "Sở Nội vụ").
+/// Whether `responsible` names the reporting unit: the unit's name contains it,
+/// ignoring case, so "Sở Nội vụ tỉnh Bình Định" answers for "Sở Nội vụ" but "UBND
+/// tỉnh" does not answer for "Văn phòng UBND tỉnh".
 pub(crate) fn is_reporting_unit(unit: &str, responsible: &str) -> bool {
     let unit = unit.trim().to_lowercase();
     let resp = responsible.trim().to_lowercase();
-    !unit.is_empty() && !resp.is_empty() && (unit.contains(&resp) || resp.contains(&unit))
+    !resp.is_empty() && unit.contains(&resp)
 }
 
 pub(super) fn responsible(

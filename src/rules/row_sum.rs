@@ -26,21 +26,19 @@ pub(super) fn check(
     };
     let pis: Vec<usize> = parts.iter().filter_map(|p| spec.column_index(p)).collect();
     for row in &sheet.rows {
-        let cells: Vec<&Cell> = std::iter::once(ti)
-            .chain(pis.iter().copied())
-            .map(|i| &row.cells[i])
-            .collect();
-        if !cells.iter().all(|c| c.is_input()) {
+        let cells = || {
+            std::iter::once(ti)
+                .chain(pis.iter().copied())
+                .map(|i| &row.cells[i])
+        };
+        if !cells().all(Cell::is_input) || cells().any(|c| matches!(c, Cell::Invalid(_))) {
             continue;
         }
-        if cells.iter().any(|c| matches!(c, Cell::Invalid(_))) {
-            continue;
-        }
-        let typed = cells.iter().filter(|c| c.is_typed()).count();
+        let typed = cells().filter(|c| c.is_typed()).count();
         if typed == 0 {
             continue;
         }
-        if typed < cells.len() {
+        if typed < 1 + pis.len() {
             let blanks = std::iter::once(ti)
                 .chain(pis.iter().copied())
                 .filter(|&i| !row.cells[i].is_typed())

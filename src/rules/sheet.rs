@@ -49,10 +49,13 @@ pub struct SheetRow {
     pub parent: Option<usize>,
     /// Indices of the direct children.
     pub children: Vec<usize>,
-    /// The template row this is or hangs under (for indicators: the indicator's row).
+    /// The template row this is (empty for added rows: see `parent`).
     pub spec_key: String,
     /// One cell per column.
     pub cells: Vec<Cell>,
+    /// For added rows, the index in the draft's `TableData::rows` (constant-time access
+    /// to the raw text; a consolidated report has thousands of rows).
+    pub source: Option<usize>,
 }
 
 /// The value of one cell.
@@ -71,10 +74,11 @@ pub enum Cell {
     /// The sum of the children (or of the rows a total names); `None` when none of
     /// them has a value.
     Sum(Option<f64>),
-    /// Phụ lục 3 column (6): the change from the baseline.
-    Change(Change),
+    /// Phụ lục 3 column (6): the change from the baseline (boxed: rare, and it keeps
+    /// every other cell small).
+    Change(Box<Change>),
     /// Phụ lục 3 column (7): the result against the target.
-    Verdict(Verdict),
+    Verdict(Box<Verdict>),
     /// Computed but not computable yet (inputs missing), or not applicable.
     Na,
 }
@@ -131,6 +135,20 @@ impl Cell {
 }
 
 impl SheetRow {
+    /// The raw text typed into a cell of this row ("" when none).
+    pub fn raw<'d>(&self, draft: &'d Draft, table: &str, col: &str) -> &'d str {
+        let cells = match (&self.row, self.source) {
+            (RowRef::Added(_), Some(i)) => draft
+                .tables
+                .get(table)
+                .and_then(|t| t.rows.get(i))
+                .map(|r| &r.cells),
+            (RowRef::Fixed(key), _) => draft.tables.get(table).and_then(|t| t.cells.get(key)),
+            _ => None,
+        };
+        cells.and_then(|c| c.get(col)).map_or("", String::as_str)
+    }
+
     /// "STT name" for messages: "III.1 Tại cấp huyện", "2 Lĩnh vực đất đai".
     pub fn display_label(&self) -> String {
         match (self.stt.is_empty(), self.label.is_empty()) {
@@ -195,9 +213,9 @@ pub(crate) fn expect_for(
 pub(crate) fn build(template: &Template, table: &Table, draft: &Draft) -> Sheet {
     let empty = crate::draft::TableData::default();
     let data = draft.tables.get(&table.id).unwrap_or(&empty);
-    let mut by_parent: HashMap<&str, Vec<&AddedRow>> = HashMap::new();
-    for r in &data.rows {
-        by_parent.entry(r.parent.as_str()).or_default().push(r);
+    let mut by_parent: HashMap<&str, Vec<(usize, &AddedRow)>> = HashMap::new();
+    for (i, r) in data.rows.iter().enumerate() {
+        by_parent.entry(r.parent.as_str()).or_default().push((i, r));
     }
     let mut b = Builder {
         template,
@@ -219,16 +237,17 @@ pub(crate) fn build(template: &Template, table: &Table, draft: &Draft) -> Sheet 
         .iter()
         .map(|(_, r)| r.key.clone())
         .collect();
-    let orphans: Vec<&AddedRow> = data
+    let orphans: Vec<(usize, &AddedRow)> = data
         .rows
         .iter()
-        .filter(|r| {
+        .enumerate()
+        .filter(|(_, r)| {
             !r.parent.is_empty() && !known.iter().any(|k| k == &r.parent)
                 || r.parent.is_empty() && table.accepts.is_none()
         })
         .collect();
-    for r in orphans {
-        b.push_added(r, 0, None, String::new());
+    for (i, r) in orphans {
+        b.push_added(i, r, 0, None, String::new());
     }
     Sheet {
         table: table.id.clone(),
@@ -240,7 +259,7 @@ struct Builder<'a> {
     template: &'a Template,
     table: &'a Table,
     data: &'a crate::draft::TableData,
-    by_parent: HashMap<&'a str, Vec<&'a AddedRow>>,
+    by_parent: HashMap<&'a str, Vec<(usize, &'a AddedRow)>>,
     rows: Vec<SheetRow>,
 }
 
@@ -287,6 +306,7 @@ impl Builder<'_> {
             children: Vec::new(),
             spec_key: spec.key.clone(),
             cells,
+            source: None,
         });
         self.link(parent, index);
         for child in &spec.children {
@@ -306,17 +326,24 @@ impl Builder<'_> {
         parent_stt: &str,
     ) {
         let rows = self.by_parent.get(parent_key).cloned().unwrap_or_default();
-        for (n, r) in rows.into_iter().enumerate() {
+        for (n, (i, r)) in rows.into_iter().enumerate() {
             let stt = match acc.numbering {
                 Numbering::Plain => (n + 1).to_string(),
                 Numbering::Nested => format!("{parent_stt}.{}", n + 1),
                 Numbering::Unnumbered => String::new(),
             };
-            self.push_added(r, depth, parent, stt);
+            self.push_added(i, r, depth, parent, stt);
         }
     }
 
-    fn push_added(&mut self, r: &AddedRow, depth: u8, parent: Option<usize>, stt: String) {
+    fn push_added(
+        &mut self,
+        source: usize,
+        r: &AddedRow,
+        depth: u8,
+        parent: Option<usize>,
+        stt: String,
+    ) {
         let mut label = String::new();
         let cells = self
             .table
@@ -344,8 +371,9 @@ impl Builder<'_> {
             label,
             parent,
             children: Vec::new(),
-            spec_key: r.parent.clone(),
+            spec_key: String::new(),
             cells,
+            source: Some(source),
         });
         self.link(parent, index);
     }

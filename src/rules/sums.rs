@@ -23,8 +23,15 @@ pub(super) fn apply(
         .iter()
         .filter_map(|c| spec.column_index(c))
         .collect();
-    // Children always come after their parent, so walking backwards sums bottom-up.
-    for i in (0..sheet.rows.len()).rev() {
+    // Children always come after their parent, so walking backwards sums groups
+    // bottom-up; totals name rows anywhere, so they come after every group.
+    let n = sheet.rows.len();
+    let groups_first = (0..n)
+        .rev()
+        .filter(|&i| sheet.rows[i].kind != RowKind::Total)
+        .chain((0..n).filter(|&i| sheet.rows[i].kind == RowKind::Total));
+    let order: Vec<usize> = groups_first.collect();
+    for i in order {
         let sources: Vec<usize> = match sheet.rows[i].kind {
             RowKind::Group { computed: true } => sheet.rows[i].children.clone(),
             RowKind::Total => {
@@ -56,7 +63,7 @@ pub(super) fn apply(
             };
             if typed && summed {
                 let row = &sheet.rows[i];
-                let raw = ctx.draft.cell(table, &row.row, &col.id).to_string();
+                let raw = row.raw(ctx.draft, table, &col.id).to_string();
                 let place = cell_place(table, row, Some(&col.id));
                 ctx.push(
                     rule,

@@ -28,6 +28,18 @@ pub(super) fn apply(
         return;
     };
     for row in &mut sheet.rows {
+        if row.kind == RowKind::Heading {
+            // A heading ("1 Chỉ số PAR INDEX") takes no figures; its a), b) rows do.
+            for col in &spec.columns {
+                let raw = row.raw(ctx.draft, table, &col.id);
+                if !raw.trim().is_empty() {
+                    let place = cell_place(table, row, Some(&col.id));
+                    let typed = raw.to_string();
+                    ctx.push(rule, place, Problem::TypedInHeading { typed });
+                }
+            }
+            continue;
+        }
         if row.kind != RowKind::Indicator {
             continue;
         }
@@ -37,14 +49,21 @@ pub(super) fn apply(
         let Some(unit) = ctx.template.unit(&ind.unit) else {
             continue;
         };
-        let base = row.cells[bi].value();
-        let res = row.cells[ri].value();
+        // A value outside its unit's range gives no verdict: the report must never
+        // print "Đạt" from an impossible number (the range rule reports it).
+        let valid = |v: f64| {
+            unit.min.is_none_or(|m| v >= m)
+                && unit.max.is_none_or(|m| v <= m)
+                && (!unit.whole || v.fract() == 0.0)
+        };
+        let base = row.cells[bi].value().filter(|&v| valid(v));
+        let res = row.cells[ri].value().filter(|&v| valid(v));
         let rank = unit.rank || matches!(ind.target, Target::RankAtMost(_));
         let change = match (base, res) {
-            (Some(b), Some(r)) => Cell::Change(Change {
+            (Some(b), Some(r)) => Cell::Change(Box::new(Change {
                 amount: if rank { b - r } else { r - b },
                 unit: unit.delta.clone(),
-            }),
+            })),
             _ => Cell::Na,
         };
         let outcome = match res {
@@ -55,17 +74,17 @@ pub(super) fn apply(
                 } else {
                     (r >= goal, (r - goal).abs())
                 };
-                Cell::Verdict(Verdict {
+                Cell::Verdict(Box::new(Verdict {
                     met,
                     margin,
                     unit: unit.delta.clone(),
-                })
+                }))
             }
             None => Cell::Na,
         };
         for (ci, new) in [(di, change), (vi, outcome)] {
             let col = &spec.columns[ci].id;
-            let raw = ctx.draft.cell(table, &row.row, col);
+            let raw = row.raw(ctx.draft, table, col);
             if !raw.trim().is_empty() {
                 let place = cell_place(table, row, Some(col));
                 ctx.push(

@@ -1,0 +1,311 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+//! Drafts on disk: byte-identical round trips, NFC, atomic replace that keeps links and
+//! modes, and refusal of files this program must not rewrite (left byte-identical).
+
+use std::fs;
+use std::os::unix::fs::{PermissionsExt, symlink};
+use std::path::Path;
+
+use baocao::draft::{Draft, Meta, UnitGroup};
+use baocao::store::{self, LoadError, Store, StoreError};
+use baocao::template::Template;
+
+fn tpl() -> Template {
+    Template::builtin().unwrap()
+}
+
+fn sample_draft(t: &Template) -> Draft {
+    let mut d = Draft::new(
+        t,
+        Meta {
+            unit: "UBND huyện Tuy Phước".into(),
+            group: UnitGroup::III,
+            parent: "UBND TỈNH BÌNH ĐỊNH".into(),
+            recipients: vec!["Ban Thường vụ Tỉnh ủy (b/c)".into(), "Lưu: VT".into()],
+            ..Meta::default()
+        },
+    );
+    d.set_answer(
+        "I.1",
+        "text",
+        "Tổ chức 12 hội nghị quán triệt \"Nghị quyết\" số 05-NQ/TU;\nđăng tải trên Cổng thông tin điện tử huyện.".into(),
+    );
+    d.set_answer("I.1", "dang_vien", "1.234".into());
+    d
+}
+
+fn files_in(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn saving_an_unchanged_loaded_draft_gives_identical_bytes() {
+    let t = tpl();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("d.ron");
+    store::save(&path, &sample_draft(&t)).unwrap();
+    let first = fs::read(&path).unwrap();
+    let loaded = store::load(&path, &[&t]).unwrap();
+    store::save(&path, &loaded).unwrap();
+    assert_eq!(fs::read(&path).unwrap(), first);
+    assert_eq!(loaded, sample_draft(&t));
+}
+
+#[test]
+fn the_sample_drafts_round_trip_byte_for_byte() {
+    let t = tpl();
+    let dir = tempfile::tempdir().unwrap();
+    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample");
+    let mut seen = 0;
+    for entry in fs::read_dir(samples).unwrap() {
+        let p = entry.unwrap().path();
+        if p.extension().is_none_or(|e| e != "ron") {
+            continue;
+        }
+        let original = fs::read(&p).unwrap();
+        let draft = store::load(&p, &[&t]).unwrap();
+        let out = dir.path().join(p.file_name().unwrap());
+        store::save(&out, &draft).unwrap();
+        assert_eq!(
+            String::from_utf8(fs::read(&out).unwrap()).unwrap(),
+            String::from_utf8(original).unwrap(),
+            "{}",
+            p.display()
+        );
+        seen += 1;
+    }
+    assert!(seen >= 3, "expected at least three samples, found {seen}");
+}
+
+#[test]
+fn vietnamese_is_stored_readable_and_composed() {
+    let t = tpl();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("d.ron");
+    let mut d = sample_draft(&t);
+    // "Việt Nam" typed decomposed, as the Windows Vietnamese keyboard sends it.
+    let nfd = "Vie\u{0323}\u{0302}t Nam";
+    d.set_answer("I.2", "text", nfd.into());
+    store::save(&path, &d).unwrap();
+    let text = fs::read_to_string(&path).unwrap();
+    assert!(text.contains("Việt Nam"), "{text}");
+    assert!(!text.contains("\\u"), "no escapes: {text}");
+    assert!(text.contains("UBND huyện Tuy Phước"));
+    let loaded = store::load(&path, &[&t]).unwrap();
+    assert_eq!(loaded.answer("I.2", "text").unwrap().text, "Việt Nam");
+}
+
+#[test]
+fn decomposed_text_in_a_file_is_composed_on_load() {
+    let t = tpl();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("d.ron");
+    store::save(&path, &sample_draft(&t)).unwrap();
+    let text = fs::read_to_string(&path)
+        .unwrap()
+        .replace("Tuy Phước", "Tuy Phu\u{031b}o\u{031b}\u{0301}c");
+    fs::write(&path, text).unwrap();
+    let loaded = store::load(&path, &[&t]).unwrap();
+    assert_eq!(loaded.meta.unit, "UBND huyện Tuy Phước");
+}
+
+#[test]
+fn saving_leaves_no_temporary_file_and_replaces_the_old_content() {
+    let t = tpl();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("d.ron");
+    let mut d = sample_draft(&t);
+    store::save(&path, &d).unwrap();
+    d.set_answer("I.3", "text", "Tác động rõ rệt.".into());
+    store::save(&path, &d).unwrap();
+    assert_eq!(files_in(dir.path()), vec!["d.ron".to_string()]);
+    assert_eq!(store::load(&path, &[&t]).unwrap(), d);
+}
+
+#[test]
+fn a_symlinked_draft_keeps_its_link_and_the_target_is_updated() {
+    let t = tpl();
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("real")).unwrap();
+    let target = dir.path().join("real/d.ron");
+    let link = dir.path().join("link.ron");
+    store::save(&target, &sample_draft(&t)).unwrap();
+    symlink("real/d.ron", &link).unwrap();
+    let mut d = store::load(&link, &[&t]).unwrap();
+    d.set_answer("I.3", "text", "Qua liên kết.".into());
+    store::save(&link, &d).unwrap();
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(store::load(&target, &[&t]).unwrap(), d);
+}
+
+#[test]
+fn a_draft_with_mode_0640_keeps_its_mode() {
+    let t = tpl();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("d.ron");
+    store::save(&path, &sample_draft(&t)).unwrap();
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
+    store::save(&path, &sample_draft(&t)).unwrap();
+    assert_eq!(
+        fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+        0o640
+    );
+}
+
+fn assert_untouched(path: &Path, before: &[u8], err: LoadError) -> LoadError {
+    assert_eq!(fs::read(path).unwrap(), before, "the file must not change");
+    assert_eq!(err.path(), path);
+    err
+}
+
+#[test]
+fn a_draft_from_a_newer_format_is_refused_and_left_byte_identical() {
+    let t = tpl();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("new.ron");
+    store::save(&path, &sample_draft(&t)).unwrap();
+    let text = fs::read_to_string(&path).unwrap().replace(
+        "format_version: 1,",
+        "format_version: 7,\n    signatures: [\"x\"],",
+    );
+    fs::write(&path, &text).unwrap();
+    let err = store::load(&path, &[&t]).unwrap_err();
+    let err = assert_untouched(&path, text.as_bytes(), err);
+    assert!(
+        matches!(
+            err,
+            LoadError::NewerFormat {
+                found: 7,
+                supported: 1,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+}
+
+#[test]
+fn a_draft_for_an_unknown_template_is_refused_and_left_byte_identical() {
+    let t = tpl();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("other.ron");
+    store::save(&path, &sample_draft(&t)).unwrap();
+    let text = fs::read_to_string(&path)
+        .unwrap()
+        .replace("nq05-tu-so-ket-3-nam", "bao-cao-nam-2030");
+    fs::write(&path, &text).unwrap();
+    let err = store::load(&path, &[&t]).unwrap_err();
+    let err = assert_untouched(&path, text.as_bytes(), err);
+    assert!(matches!(err, LoadError::UnknownTemplate { ref id, .. } if id == "bao-cao-nam-2030"));
+}
+
+#[test]
+fn a_broken_draft_is_reported_with_line_and_column() {
+    let t = tpl();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("broken.ron");
+    store::save(&path, &sample_draft(&t)).unwrap();
+    let text = fs::read_to_string(&path)
+        .unwrap()
+        .replacen("group: III,", "group: IV,", 1);
+    let line = text.lines().position(|l| l.contains("group: IV")).unwrap() + 1;
+    fs::write(&path, &text).unwrap();
+    let err = store::load(&path, &[&t]).unwrap_err();
+    match assert_untouched(&path, text.as_bytes(), err) {
+        LoadError::Parse {
+            line: l, column, ..
+        } => {
+            assert_eq!(l, line);
+            assert!(column > 1);
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn a_file_that_is_not_utf8_is_reported_with_its_position() {
+    let t = tpl();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("latin1.ron");
+    let bytes = b"Draft(\n    format_version: 1,\n    x: \"Vi\xeat\",\n".to_vec();
+    fs::write(&path, &bytes).unwrap();
+    match store::load(&path, &[&t]).unwrap_err() {
+        LoadError::NotUtf8 { line, column, .. } => assert_eq!((line, column), (3, 11)),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(fs::read(&path).unwrap(), bytes);
+}
+
+#[test]
+fn every_truncation_of_a_draft_loads_or_fails_cleanly() {
+    let t = tpl();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("d.ron");
+    store::save(&path, &sample_draft(&t)).unwrap();
+    let full = fs::read(&path).unwrap();
+    let cut = dir.path().join("cut.ron");
+    let mut failures = 0;
+    for n in 0..full.len() {
+        fs::write(&cut, &full[..n]).unwrap();
+        if store::load(&cut, &[&t]).is_err() {
+            failures += 1;
+        }
+    }
+    assert!(
+        failures >= full.len() - 2,
+        "a truncated draft must not load as complete"
+    );
+}
+
+#[test]
+fn new_refuses_to_overwrite_an_existing_draft() {
+    let t = tpl();
+    let dir = tempfile::tempdir().unwrap();
+    let s = Store {
+        root: dir.path().to_path_buf(),
+    };
+    let path = s.create("tuy-phuoc", &sample_draft(&t)).unwrap();
+    assert_eq!(path, dir.path().join("drafts/tuy-phuoc.ron"));
+    let before = fs::read(&path).unwrap();
+    let other = Draft::new(
+        &t,
+        Meta {
+            unit: "Khác".into(),
+            ..Meta::default()
+        },
+    );
+    let err = s.create("tuy-phuoc", &other).unwrap_err();
+    assert!(
+        matches!(err, store::CreateError::Store(StoreError::Exists(_))),
+        "{err:?}"
+    );
+    assert_eq!(fs::read(&path).unwrap(), before);
+    assert!(matches!(s.draft_path("../x"), Err(StoreError::BadName(_))));
+    assert!(matches!(
+        s.draft_path(".hidden"),
+        Err(StoreError::BadName(_))
+    ));
+}
+
+#[test]
+fn names_are_looked_up_in_the_drafts_folder_and_paths_used_as_given() {
+    let s = Store {
+        root: "/cfg/baocao".into(),
+    };
+    assert_eq!(
+        s.resolve("tp").unwrap(),
+        Path::new("/cfg/baocao/drafts/tp.ron")
+    );
+    assert_eq!(s.resolve("./tp").unwrap(), Path::new("./tp"));
+    assert_eq!(s.resolve("tp.ron").unwrap(), Path::new("tp.ron"));
+}
