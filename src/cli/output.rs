@@ -173,23 +173,36 @@ pub fn render(lang: Lang, t: &Template, d: &Draft, eval: &Evaluation) -> String 
             }
         }
         let widths: Vec<usize> = (0..narrow.len())
-            .map(|c| grid.iter().map(|r| r[c].width()).max().unwrap_or(0).min(48))
+            .map(|c| grid.iter().map(|r| r[c].width()).max().unwrap_or(0).min(36))
             .collect();
         for (ri, r) in grid.iter().enumerate() {
-            let mut line = String::new();
-            for (c, text) in r.iter().enumerate() {
-                let numeric = table.columns[narrow[c]].kind.is_numeric();
-                let pad = widths[c].saturating_sub(text.width());
-                if numeric {
-                    line.push_str(&" ".repeat(pad));
-                    line.push_str(text);
-                } else {
-                    line.push_str(text);
-                    line.push_str(&" ".repeat(pad));
+            let cells: Vec<Vec<String>> = r
+                .iter()
+                .zip(&widths)
+                .map(|(text, &w)| {
+                    textwrap::wrap(text, w.max(1))
+                        .into_iter()
+                        .map(|l| l.into_owned())
+                        .collect()
+                })
+                .collect();
+            let height = cells.iter().map(Vec::len).max().unwrap_or(1).max(1);
+            for line_no in 0..height {
+                let mut line = String::new();
+                for (c, lines) in cells.iter().enumerate() {
+                    let text = lines.get(line_no).map_or("", String::as_str);
+                    let pad = " ".repeat(widths[c].saturating_sub(text.width()));
+                    if table.columns[narrow[c]].kind.is_numeric() {
+                        line.push_str(&pad);
+                        line.push_str(text);
+                    } else {
+                        line.push_str(text);
+                        line.push_str(&pad);
+                    }
+                    line.push_str(" │ ");
                 }
-                line.push_str(" │ ");
+                let _ = writeln!(out, "{}", line.trim_end_matches([' ', '│']).trim_end());
             }
-            let _ = writeln!(out, "{}", line.trim_end_matches([' ', '│']).trim_end());
             for (_, note) in notes.iter().filter(|(n, _)| *n == ri) {
                 let _ = writeln!(out, "      {note}");
             }
