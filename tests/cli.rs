@@ -8,12 +8,16 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 
 fn sample(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("sample").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("sample")
+        .join(name)
 }
 
 fn baocao(config: &Path) -> Command {
     let mut c = Command::cargo_bin("baocao").unwrap();
-    c.env("XDG_CONFIG_HOME", config).env("LANG", "C.UTF-8").env_remove("LC_ALL");
+    c.env("XDG_CONFIG_HOME", config)
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL");
     c
 }
 
@@ -30,7 +34,12 @@ fn stdout(c: &mut Command) -> (i32, String, String) {
 fn new_creates_the_draft_in_the_config_folder_and_never_overwrites() {
     let cfg = tempfile::tempdir().unwrap();
     let (code, out, _) = stdout(baocao(cfg.path()).args([
-        "new", "tuy-phuoc", "--unit", "UBND huyện Tuy Phước", "--group", "III",
+        "new",
+        "tuy-phuoc",
+        "--unit",
+        "UBND huyện Tuy Phước",
+        "--group",
+        "III",
     ]));
     assert_eq!(code, 0);
     let path = cfg.path().join("baocao/drafts/tuy-phuoc.ron");
@@ -39,14 +48,14 @@ fn new_creates_the_draft_in_the_config_folder_and_never_overwrites() {
     assert!(text.contains("unit: \"UBND huyện Tuy Phước\""), "{text}");
     assert!(text.contains("group: III"));
 
-    let (code, _, err) = stdout(baocao(cfg.path()).args([
-        "new", "tuy-phuoc", "--unit", "Khác", "--group", "I",
-    ]));
+    let (code, _, err) =
+        stdout(baocao(cfg.path()).args(["new", "tuy-phuoc", "--unit", "Khác", "--group", "I"]));
     assert_eq!(code, 2);
     assert!(err.contains("đã có"), "{err}");
     assert_eq!(fs::read_to_string(&path).unwrap(), text);
 
-    let (code, _, err) = stdout(baocao(cfg.path()).args(["new", "x", "--unit", "A", "--group", "IV"]));
+    let (code, _, err) =
+        stdout(baocao(cfg.path()).args(["new", "x", "--unit", "A", "--group", "IV"]));
     assert_eq!(code, 2, "{err}");
 }
 
@@ -54,7 +63,15 @@ fn new_creates_the_draft_in_the_config_folder_and_never_overwrites() {
 fn new_with_party_records_a_party_body() {
     let cfg = tempfile::tempdir().unwrap();
     baocao(cfg.path())
-        .args(["new", "hu", "--unit", "Huyện ủy Tuy Phước", "--group", "III", "--party"])
+        .args([
+            "new",
+            "hu",
+            "--unit",
+            "Huyện ủy Tuy Phước",
+            "--group",
+            "III",
+            "--party",
+        ])
         .assert()
         .success();
     let text = fs::read_to_string(cfg.path().join("baocao/drafts/hu.ron")).unwrap();
@@ -71,13 +88,24 @@ fn list_shows_name_unit_completion_counts_and_time() {
     fs::write(drafts.join("hong.ron"), "Draft(format_version: 1,").unwrap();
     let (code, out, _) = stdout(baocao(cfg.path()).arg("list"));
     assert_eq!(code, 0);
-    let line = |name: &str| out.lines().find(|l| l.starts_with(name)).unwrap().to_string();
+    let line = |name: &str| {
+        out.lines()
+            .find(|l| l.starts_with(name))
+            .unwrap()
+            .to_string()
+    };
     let tp = line("tp ");
-    assert!(tp.contains("UBND huyện Tuy Phước") && tp.contains("23/23"), "{out}");
+    assert!(
+        tp.contains("UBND huyện Tuy Phước") && tp.contains("23/23"),
+        "{out}"
+    );
     let loi = line("loi ");
     assert!(loi.contains("Sở Tư pháp") && loi.contains(" 9 "), "{out}");
     let hong = line("hong ");
-    assert!(hong.contains("hong.ron:1:"), "a broken draft is listed with its position: {out}");
+    assert!(
+        hong.contains("hong.ron:1:"),
+        "a broken draft is listed with its position: {out}"
+    );
 }
 
 #[test]
@@ -101,22 +129,39 @@ fn check_exits_0_on_a_consistent_report() {
 #[test]
 fn check_lists_every_rule_with_the_place_first_and_exits_1() {
     let cfg = tempfile::tempdir().unwrap();
-    let (code, out, _) = stdout(baocao(cfg.path()).arg("check").arg(sample("vi-pham-quy-tac.ron")));
+    let (code, out, _) = stdout(
+        baocao(cfg.path())
+            .arg("check")
+            .arg(sample("vi-pham-quy-tac.ron")),
+    );
     assert_eq!(code, 1);
     let lines: Vec<&str> = out.lines().collect();
     for rule in (1..=12).map(|n| format!("R{n}:")) {
-        assert!(lines.iter().any(|l| l.contains(&format!(" {rule} "))), "{rule} missing:\n{out}");
+        assert!(
+            lines.iter().any(|l| l.contains(&format!(" {rule} "))),
+            "{rule} missing:\n{out}"
+        );
     }
     for l in &lines[..lines.len() - 1] {
-        assert!(l.starts_with("Phụ lục ") || l.starts_with("Mục "), "place first: {l}");
+        assert!(
+            l.starts_with("Phụ lục ") || l.starts_with("Mục "),
+            "place first: {l}"
+        );
     }
-    assert!(out.contains("Cột (3) = 2.451 nhưng (4)+(5)+(6)+(7)+(8) = 2.449, lệch 2"), "{out}");
+    assert!(
+        out.contains("Cột (3) = 2.451 nhưng (4)+(5)+(6)+(7)+(8) = 2.449, lệch 2"),
+        "{out}"
+    );
 }
 
 #[test]
 fn check_json_carries_the_same_findings() {
     let cfg = tempfile::tempdir().unwrap();
-    let (code, text, _) = stdout(baocao(cfg.path()).arg("check").arg(sample("vi-pham-quy-tac.ron")));
+    let (code, text, _) = stdout(
+        baocao(cfg.path())
+            .arg("check")
+            .arg(sample("vi-pham-quy-tac.ron")),
+    );
     let (jcode, json, _) = stdout(
         baocao(cfg.path())
             .args(["check", "--json"])
@@ -126,7 +171,10 @@ fn check_json_carries_the_same_findings() {
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     let findings = v["findings"].as_array().unwrap();
     assert_eq!(findings.len(), text.lines().count() - 1);
-    assert_eq!(v["errors"].as_u64().unwrap() as usize, findings.iter().filter(|f| f["severity"] == "error").count());
+    assert_eq!(
+        v["errors"].as_u64().unwrap() as usize,
+        findings.iter().filter(|f| f["severity"] == "error").count()
+    );
     let r1 = findings.iter().find(|f| f["rule"] == "R1").unwrap();
     assert_eq!(r1["place"]["kind"], "cell");
     assert_eq!(r1["place"]["table"], "pl1");
@@ -141,12 +189,17 @@ fn check_json_carries_the_same_findings() {
 fn check_on_an_unreadable_draft_exits_2_with_path_line_and_column() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("hong.ron");
-    let text = fs::read_to_string(sample("so-noi-vu.ron")).unwrap().replacen("group: I,", "group: VI,", 1);
+    let text = fs::read_to_string(sample("so-noi-vu.ron"))
+        .unwrap()
+        .replacen("group: I,", "group: VI,", 1);
     fs::write(&path, &text).unwrap();
     let line = text.lines().position(|l| l.contains("group: VI")).unwrap() + 1;
     let (code, _, err) = stdout(baocao(dir.path()).arg("check").arg(&path));
     assert_eq!(code, 2);
-    assert!(err.contains(&format!("{}:{line}:", path.display())), "{err}");
+    assert!(
+        err.contains(&format!("{}:{line}:", path.display())),
+        "{err}"
+    );
     assert_eq!(fs::read_to_string(&path).unwrap(), text);
 
     let (code, _, err) = stdout(baocao(dir.path()).args(["check", "khong-co"]));
@@ -162,9 +215,17 @@ fn a_newer_draft_is_refused_by_every_command_and_stays_byte_identical() {
     let path = drafts.join("moi.ron");
     let text = fs::read_to_string(sample("so-noi-vu.ron"))
         .unwrap()
-        .replacen("format_version: 1,", "format_version: 2,\n    attachments: [],", 1);
+        .replacen(
+            "format_version: 1,",
+            "format_version: 2,\n    attachments: [],",
+            1,
+        );
     fs::write(&path, &text).unwrap();
-    for args in [vec!["check", "moi"], vec!["show", "moi"], vec!["check", "--json", "moi"]] {
+    for args in [
+        vec!["check", "moi"],
+        vec!["show", "moi"],
+        vec!["check", "--json", "moi"],
+    ] {
         let (code, _, err) = stdout(baocao(cfg.path()).args(&args));
         assert_eq!(code, 2, "{args:?}");
         assert!(err.contains("mới hơn"), "{err}");
@@ -176,20 +237,39 @@ fn a_newer_draft_is_refused_by_every_command_and_stays_byte_identical() {
 #[test]
 fn show_prints_sections_answers_and_tables_with_computed_cells() {
     let cfg = tempfile::tempdir().unwrap();
-    let (code, out, _) = stdout(baocao(cfg.path()).arg("show").arg(sample("huyen-tuy-phuoc.ron")));
+    let (code, out, _) = stdout(
+        baocao(cfg.path())
+            .arg("show")
+            .arg(sample("huyen-tuy-phuoc.ron")),
+    );
     assert_eq!(code, 0);
-    for heading in ["I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH", "5. Bài học kinh nghiệm", "PHỤ LỤC 4", "Không phát sinh"] {
+    for heading in [
+        "I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH",
+        "5. Bài học kinh nghiệm",
+        "PHỤ LỤC 4",
+        "Không phát sinh",
+    ] {
         assert!(out.contains(heading), "{heading} missing");
     }
     let total = out.lines().find(|l| l.contains("TỔNG CỘNG")).unwrap();
     assert!(total.contains("114.770"), "{total}");
 
     let (_, out, _) = stdout(baocao(cfg.path()).arg("show").arg(sample("so-noi-vu.ron")));
-    let par = out.lines().find(|l| l.contains("Vị thứ") && l.contains("28")).unwrap();
+    let par = out
+        .lines()
+        .find(|l| l.contains("Vị thứ") && l.contains("28"))
+        .unwrap();
     assert!(par.contains("tăng 7 bậc"), "{par}");
 
-    let (_, out, _) = stdout(baocao(cfg.path()).arg("show").arg(sample("vi-pham-quy-tac.ron")));
-    assert!(out.contains("! Phụ lục 1"), "findings are flagged under their table");
+    let (_, out, _) = stdout(
+        baocao(cfg.path())
+            .arg("show")
+            .arg(sample("vi-pham-quy-tac.ron")),
+    );
+    assert!(
+        out.contains("! Phụ lục 1"),
+        "findings are flagged under their table"
+    );
 }
 
 #[test]
@@ -224,7 +304,11 @@ fn template_check_accepts_the_builtin_outline_and_locates_errors() {
     assert!(err.contains(&format!("broken.ron:{line}:")), "{err}");
 
     let wrong = dir.path().join("wrong.ron");
-    fs::write(&wrong, ron.replace("table: \"pl1\", total", "table: \"pl9\", total")).unwrap();
+    fs::write(
+        &wrong,
+        ron.replace("table: \"pl1\", total", "table: \"pl9\", total"),
+    )
+    .unwrap();
     let (code, _, err) = stdout(baocao(dir.path()).args(["template", "check"]).arg(&wrong));
     assert_eq!(code, 2);
     assert!(err.contains("pl9"), "{err}");
@@ -235,7 +319,11 @@ fn a_draft_is_checked_against_an_outline_given_with_template() {
     let dir = tempfile::tempdir().unwrap();
     let (_, ron, _) = stdout(baocao(dir.path()).args(["template", "dump"]));
     let file = dir.path().join("khac.ron");
-    fs::write(&file, ron.replacen("id: \"nq05-tu-so-ket-3-nam\"", "id: \"de-cuong-khac\"", 1)).unwrap();
+    fs::write(
+        &file,
+        ron.replacen("id: \"nq05-tu-so-ket-3-nam\"", "id: \"de-cuong-khac\"", 1),
+    )
+    .unwrap();
     // A draft of the built-in outline is unknown to another outline…
     let (code, _, err) = stdout(
         baocao(dir.path())
