@@ -3,9 +3,11 @@
 
 mod cli;
 mod findings;
+mod ui;
 
 pub use cli::*;
 pub use findings::*;
+pub use ui::*;
 
 /// The interface language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

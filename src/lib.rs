@@ -3,9 +3,11 @@
 //! The functional core (`template`, `draft`, `number`, `rules`) has no I/O and no
 //! terminal; `store` and `cli` are thin adapters around it; the TUI is a shell.
 
+pub mod app;
 pub mod cli;
 pub mod draft;
 pub mod i18n;
+pub mod layout;
 pub mod localtime;
 pub mod number;
 pub mod report;
@@ -14,3 +16,4 @@ pub mod store;
 pub mod synth;
 pub mod template;
 pub mod tui;
+pub mod ui;

@@ -16,3 +16,8 @@ pub fn date_time(t: SystemTime) -> String {
 pub fn hour_minute(t: SystemTime) -> String {
     zoned(t).map_or_else(String::new, |z| z.strftime("%H:%M").to_string())
 }
+
+/// "20260905-143200", for file names.
+pub fn stamp(t: SystemTime) -> String {
+    zoned(t).map_or_else(|| "0".into(), |z| z.strftime("%Y%m%d-%H%M%S").to_string())
+}

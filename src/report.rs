@@ -44,6 +44,8 @@ fn fixed_text(table: &Table, row: &SheetRow, kind: ColumnKind) -> String {
 /// A wizard step: a section with answers, a table, or the final review.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StepRef {
+    /// The report information (unit, number, place, date, signer).
+    Info,
     /// A section with fields, by id.
     Section(String),
     /// A table, by id.
@@ -58,16 +60,17 @@ impl StepRef {
         match self {
             StepRef::Section(id) | StepRef::Table(id) => id.to_lowercase(),
             StepRef::Review => "review".to_string(),
+            StepRef::Info => "info".to_string(),
         }
     }
 }
 
-/// Every step in outline order: sections, tables, then the review.
+/// Every step in outline order: the report information, sections, tables, then the
+/// review.
 pub fn steps(template: &Template) -> Vec<StepRef> {
-    template
-        .steps()
-        .into_iter()
-        .map(|s| StepRef::Section(s.id.clone()))
+    std::iter::once(StepRef::Info)
+        .chain(template.steps().into_iter()
+        .map(|s| StepRef::Section(s.id.clone())))
         .chain(template.tables.iter().map(|t| StepRef::Table(t.id.clone())))
         .chain(std::iter::once(StepRef::Review))
         .collect()
@@ -90,4 +93,32 @@ pub fn find_step(template: &Template, id: &str) -> Option<StepRef> {
                 .into_iter()
                 .find(|s| s.goto_id().starts_with(&prefix))
         })
+}
+
+/// How far an indicator's result is towards its target, 0.0–1.0 (1.0 when met), for
+/// the small bar beside Phụ lục 3 column (7). `None` without a result.
+pub fn progress(template: &Template, table: &Table, row: &SheetRow) -> Option<f64> {
+    use crate::template::{RuleKind, Target};
+    let RowRef::Fixed(key) = &row.row else {
+        return None;
+    };
+    let ind = table.row(key)?.indicator.as_ref()?;
+    let result_col = template.rules.iter().find_map(|r| match &r.kind {
+        RuleKind::Targets { table: t, result, .. } if t == &table.id => Some(result.as_str()),
+        _ => None,
+    })?;
+    let value = row.cells.get(table.column_index(result_col)?)?.value()?;
+    let goal = ind.target.value();
+    let ratio = match ind.target {
+        Target::RankAtMost(_) => {
+            if value <= goal {
+                1.0
+            } else {
+                goal / value
+            }
+        }
+        _ if goal <= 0.0 => 1.0,
+        _ => value / goal,
+    };
+    Some(ratio.clamp(0.0, 1.0))
 }

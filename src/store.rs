@@ -216,6 +216,64 @@ impl Store {
     }
 }
 
+/// What the program remembers per user between runs.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// The first-run welcome was shown.
+    pub welcomed: bool,
+}
+
+impl Store {
+    fn settings_path(&self) -> PathBuf {
+        self.root.join("settings.ron")
+    }
+
+    /// The user's settings; defaults when there are none or they cannot be read.
+    pub fn settings(&self) -> Settings {
+        fs::read_to_string(self.settings_path())
+            .ok()
+            .and_then(|t| ron::from_str(&t).ok())
+            .unwrap_or_default()
+    }
+
+    /// Saves the user's settings.
+    pub fn save_settings(&self, settings: &Settings) -> Result<(), SaveError> {
+        let path = self.settings_path();
+        fs::create_dir_all(&self.root).map_err(|source| SaveError {
+            path: self.root.clone(),
+            source,
+        })?;
+        let text = ron::ser::to_string_pretty(settings, ron::ser::PrettyConfig::new())
+            .unwrap_or_default();
+        write_atomic(&path, text.as_bytes())
+    }
+
+    /// Moves a draft into the trash folder under a name with the time, never deleting.
+    pub fn trash(&self, path: &Path, stamp: &str) -> Result<PathBuf, StoreError> {
+        let dir = self.trash_dir();
+        fs::create_dir_all(&dir).map_err(|source| StoreError::Io {
+            path: dir.clone(),
+            source,
+        })?;
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let mut target = dir.join(format!("{stem}-{stamp}.ron"));
+        let mut n = 1;
+        while target.exists() {
+            n += 1;
+            target = dir.join(format!("{stem}-{stamp}-{n}.ron"));
+        }
+        fs::rename(path, &target).map_err(|source| StoreError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Ok(target)
+    }
+}
+
 /// Why `new` failed.
 #[derive(Debug, thiserror::Error)]
 pub enum CreateError {

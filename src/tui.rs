@@ -1,11 +1,139 @@
-//! The wizard (terminal user interface).
+//! The wizard's event loop: sets the terminal up (raw mode, alternate screen,
+//! bracketed paste) and puts it back; reads the terminal on its own thread and saves on
+//! another, so that neither typing nor a slow disk waits for the other; draws only when
+//! the state changed.
 
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::thread;
+use std::time::Instant;
 
+use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
+use ratatui::crossterm::execute;
+
+use crate::app::perform::SaveJob;
+use crate::app::{Action, App, Effect, Performer, perform};
 use crate::cli::{Env, Failure};
+use crate::i18n;
 
 /// Opens the wizard on a draft (by name or path), or on the start screen.
 pub fn run(env: &Env, draft: Option<&str>, goto: Option<&str>) -> Result<ExitCode, Failure> {
-    let _ = (env, draft, goto);
-    Ok(ExitCode::SUCCESS)
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        return Err(Failure {
+            message: i18n::needs_terminal(env.lang).to_string(),
+        });
+    }
+    let first_run = !env.store.settings().welcomed;
+    let mut terminal = ratatui::try_init().map_err(|e| Failure {
+        message: e.to_string(),
+    })?;
+    let _ = execute!(std::io::stdout(), EnableBracketedPaste);
+    let size = terminal.size().map(|s| (s.width, s.height)).unwrap_or((80, 24));
+
+    let (tx, rx) = mpsc::channel::<Action>();
+    spawn_input(tx.clone());
+    let saver = spawn_saver(env.lang, tx);
+    let performer = Performer {
+        store: env.store.clone(),
+        lang: env.lang,
+        saver: Some(saver),
+    };
+
+    let (mut app, effects) = App::new(env.lang, env.template.clone(), size, first_run);
+    let mut queue: Vec<Action> = Vec::new();
+    for e in effects {
+        queue.extend(perform(&performer, &app.template, e));
+    }
+    if let Some(name) = draft {
+        queue.extend(perform(
+            &performer,
+            &app.template,
+            Effect::Open {
+                name: name.to_string(),
+                goto: goto.map(str::to_string),
+            },
+        ));
+    }
+
+    let result = event_loop(&mut terminal, &mut app, &performer, &rx, queue);
+    let _ = execute!(std::io::stdout(), DisableBracketedPaste);
+    ratatui::restore();
+    let _ = std::io::stdout().flush();
+    result.map(|()| ExitCode::SUCCESS).map_err(|e| Failure {
+        message: e.to_string(),
+    })
+}
+
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    performer: &Performer,
+    rx: &Receiver<Action>,
+    mut queue: Vec<Action>,
+) -> std::io::Result<()> {
+    loop {
+        // Everything already known is applied before drawing once.
+        while !queue.is_empty() {
+            let action = queue.remove(0);
+            for effect in app.update(action, Instant::now()) {
+                if effect == Effect::Redraw {
+                    terminal.clear()?;
+                    app.dirty = true;
+                } else {
+                    queue.extend(perform(performer, &app.template, effect));
+                }
+            }
+        }
+        if app.quit {
+            return Ok(());
+        }
+        if app.dirty {
+            terminal.draw(|f| crate::ui::render(app, f))?;
+            app.dirty = false;
+        }
+        let next = match app.next_deadline() {
+            Some(at) => match rx.recv_timeout(at.saturating_duration_since(Instant::now())) {
+                Ok(a) => a,
+                Err(RecvTimeoutError::Timeout) => Action::Tick,
+                Err(RecvTimeoutError::Disconnected) => return Ok(()),
+            },
+            None => match rx.recv() {
+                Ok(a) => a,
+                Err(_) => return Ok(()),
+            },
+        };
+        queue.push(next);
+    }
+}
+
+/// Reads the terminal and forwards what matters: key presses, pastes, resizes.
+fn spawn_input(tx: Sender<Action>) {
+    thread::spawn(move || {
+        loop {
+            let action = match event::read() {
+                Ok(Event::Key(k)) => Action::Key(k),
+                Ok(Event::Paste(s)) => Action::Paste(s),
+                Ok(Event::Resize(w, h)) => Action::Resize(w, h),
+                Ok(_) => continue,
+                Err(_) => return,
+            };
+            if tx.send(action).is_err() {
+                return;
+            }
+        }
+    });
+}
+
+/// Writes drafts off the UI thread and reports back.
+fn spawn_saver(lang: i18n::Lang, tx: Sender<Action>) -> Sender<SaveJob> {
+    let (jobs, rx) = mpsc::channel::<SaveJob>();
+    thread::spawn(move || {
+        while let Ok(job) = rx.recv() {
+            if tx.send(crate::app::perform::run_save(lang, &job)).is_err() {
+                return;
+            }
+        }
+    });
+    jobs
 }

@@ -1,0 +1,324 @@
+//! The wizard's state and its one entry point, [`App::update`]: an [`Action`] (a key,
+//! a paste, a resize, a timer tick, the result of a save) changes the state and may ask
+//! for [`Effect`]s (save, open, create …) that [`perform`] carries out. Nothing here
+//! draws or touches the terminal; `ui` reads this state to draw it.
+
+mod editor;
+mod fields;
+mod grid;
+pub mod keymap;
+mod modal;
+pub mod perform;
+mod saving;
+mod start;
+mod wizard;
+
+use std::path::PathBuf;
+use std::time::{Instant, SystemTime};
+
+use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
+
+pub use editor::Editor;
+pub use fields::{FieldEditor, FieldKey, FieldKind, Fields, MetaField};
+pub use grid::{CellEdit, GridState};
+pub use keymap::{Cmd, Context};
+pub use modal::{Confirm, Modal};
+pub use perform::{Performer, perform};
+pub use saving::SaveState;
+pub use start::{DraftInfo, StartScreen};
+pub use wizard::{Focus, Wizard};
+
+use crate::draft::Draft;
+use crate::i18n::Lang;
+use crate::template::Template;
+
+/// Something that happened.
+#[derive(Debug)]
+pub enum Action {
+    /// A key press (releases and repeats are dropped before this).
+    Key(KeyEvent),
+    /// Text pasted with bracketed paste.
+    Paste(String),
+    /// The terminal changed size.
+    Resize(u16, u16),
+    /// Time passed (timers: autosave, retries).
+    Tick,
+    /// A save finished.
+    Saved {
+        /// Which change count was saved.
+        generation: u64,
+        /// When it was written, or what the OS said.
+        result: Result<SystemTime, String>,
+    },
+    /// The drafts folder was read.
+    Listed(Result<Vec<DraftInfo>, String>),
+    /// A draft was opened (or could not be).
+    Opened(Result<Box<Opened>, String>),
+    /// A start-screen operation finished (message to show).
+    Done(Result<String, String>),
+}
+
+/// A draft read from disk, ready for the wizard.
+#[derive(Debug)]
+pub struct Opened {
+    /// Its name.
+    pub name: String,
+    /// Its path.
+    pub path: PathBuf,
+    /// Its content.
+    pub draft: Draft,
+    /// When it was last written.
+    pub saved: Option<SystemTime>,
+    /// Step to open at.
+    pub goto: Option<String>,
+}
+
+/// Something to do outside the state: files, the terminal.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Write the draft.
+    Save {
+        /// Where.
+        path: PathBuf,
+        /// A snapshot of the draft.
+        draft: Box<Draft>,
+        /// Its change count.
+        generation: u64,
+    },
+    /// Read the drafts folder.
+    List,
+    /// Open a draft by name or path.
+    Open {
+        /// Name or path.
+        name: String,
+        /// Step to open at.
+        goto: Option<String>,
+    },
+    /// Create a new draft and open it.
+    Create {
+        /// Name.
+        name: String,
+        /// Content.
+        draft: Box<Draft>,
+    },
+    /// Copy a draft under a new name.
+    Duplicate {
+        /// From.
+        from: PathBuf,
+        /// New name.
+        name: String,
+    },
+    /// Move a draft to the trash folder.
+    Trash {
+        /// The draft.
+        path: PathBuf,
+    },
+    /// Remember that the welcome was shown.
+    Welcomed,
+    /// Clear and repaint the whole terminal.
+    Redraw,
+}
+
+/// What the whole screen shows.
+#[derive(Debug)]
+pub enum Screen {
+    /// The list of drafts.
+    Start(StartScreen),
+    /// The report information form for a new draft.
+    NewDraft(Fields),
+    /// A draft open in the wizard.
+    Wizard(Box<Wizard>),
+}
+
+/// A short message in the status line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Status {
+    /// The text.
+    pub text: String,
+    /// Whether it reports a failure.
+    pub error: bool,
+}
+
+/// The whole state of the program.
+pub struct App {
+    /// Interface language.
+    pub lang: Lang,
+    /// The outline.
+    pub template: Template,
+    /// The screen.
+    pub screen: Screen,
+    /// A dialog over it.
+    pub modal: Option<Modal>,
+    /// The last status message.
+    pub status: Option<Status>,
+    /// Terminal size.
+    pub size: (u16, u16),
+    /// Set when the program should end.
+    pub quit: bool,
+    /// Set when the state changed and the screen must be drawn again.
+    pub dirty: bool,
+    /// Show the welcome on first use.
+    pub first_run: bool,
+}
+
+impl App {
+    /// A new app on the start screen; the caller performs the returned effects.
+    pub fn new(lang: Lang, template: Template, size: (u16, u16), first_run: bool) -> (App, Vec<Effect>) {
+        let app = App {
+            lang,
+            template,
+            screen: Screen::Start(StartScreen::default()),
+            modal: first_run.then_some(Modal::Welcome),
+            status: None,
+            size,
+            quit: false,
+            dirty: true,
+            first_run,
+        };
+        (app, vec![Effect::List])
+    }
+
+    /// The focus that decides which bindings apply.
+    pub fn context(&self) -> Context {
+        if let Some(m) = &self.modal {
+            return m.context();
+        }
+        match &self.screen {
+            Screen::Start(_) => Context::Start,
+            Screen::NewDraft(_) => Context::Form,
+            Screen::Wizard(w) => w.context(&self.template),
+        }
+    }
+
+    /// The wizard, when a draft is open.
+    pub fn wizard(&self) -> Option<&Wizard> {
+        match &self.screen {
+            Screen::Wizard(w) => Some(w),
+            _ => None,
+        }
+    }
+
+    /// When the next timer is due (autosave, retry), if any.
+    pub fn next_deadline(&self) -> Option<Instant> {
+        self.wizard().and_then(|w| w.save.due())
+    }
+
+    /// Applies one action; returns what must be done outside.
+    pub fn update(&mut self, action: Action, now: Instant) -> Vec<Effect> {
+        let mut effects = Vec::new();
+        match action {
+            Action::Key(key) => {
+                if key.kind != KeyEventKind::Press {
+                    return effects;
+                }
+                self.dirty = true;
+                self.key(key, now, &mut effects);
+            }
+            Action::Paste(text) => {
+                self.dirty = true;
+                self.paste(&text, now);
+            }
+            Action::Resize(w, h) => {
+                self.size = (w, h);
+                self.dirty = true;
+            }
+            Action::Tick => {}
+            Action::Saved { generation, result } => {
+                if let Screen::Wizard(w) = &mut self.screen {
+                    w.save.finished(generation, result.clone(), now);
+                    if w.quit_requested {
+                        match &result {
+                            Ok(_) if w.save.is_clean() => self.quit = true,
+                            Ok(_) => {}
+                            Err(e) => {
+                                w.quit_requested = false;
+                                self.modal = Some(wizard::quit_question(e.clone()));
+                            }
+                        }
+                    }
+                }
+                if let Err(e) = result {
+                    self.status = Some(Status { text: e, error: true });
+                }
+                self.dirty = true;
+            }
+            Action::Listed(result) => {
+                if let Screen::Start(s) = &mut self.screen {
+                    s.listed(result);
+                }
+                self.dirty = true;
+            }
+            Action::Opened(Ok(opened)) => {
+                let goto = opened.goto.clone();
+                let mut w = Wizard::new(&self.template, self.lang, *opened);
+                if let Some(id) = goto {
+                    if !w.goto(&self.template, &id) {
+                        self.status = Some(Status {
+                            text: crate::i18n::unknown_step(self.lang, &id),
+                            error: true,
+                        });
+                    }
+                }
+                self.screen = Screen::Wizard(Box::new(w));
+                self.dirty = true;
+            }
+            Action::Opened(Err(e)) | Action::Done(Err(e)) => {
+                self.status = Some(Status { text: e, error: true });
+                self.dirty = true;
+            }
+            Action::Done(Ok(msg)) => {
+                self.status = Some(Status { text: msg, error: false });
+                effects.push(Effect::List);
+                self.dirty = true;
+            }
+        }
+        if let Screen::Wizard(w) = &mut self.screen
+            && let Some(e) = w.save.poll(&w.path, &w.draft, now)
+        {
+            effects.push(e);
+        }
+        effects
+    }
+
+    fn key(&mut self, key: KeyEvent, now: Instant, effects: &mut Vec<Effect>) {
+        if self.modal.is_some() {
+            modal::key(self, key, now, effects);
+            return;
+        }
+        let ctx = self.context();
+        let global = matches!(ctx, Context::Outline | Context::Text | Context::Grid | Context::CellEdit);
+        let cmd = keymap::lookup(ctx, &key, global);
+        // Commands every screen shares.
+        match cmd {
+            Some(Cmd::Help) => {
+                self.modal = Some(Modal::Help { scroll: 0 });
+                return;
+            }
+            Some(Cmd::Redraw) => {
+                effects.push(Effect::Redraw);
+                return;
+            }
+            _ => {}
+        }
+        match &mut self.screen {
+            Screen::Start(_) => start::key(self, cmd, effects),
+            Screen::NewDraft(_) => start::form_key(self, key, cmd, effects),
+            Screen::Wizard(_) => wizard::key(self, key, cmd, now, effects),
+        }
+    }
+
+    fn paste(&mut self, text: &str, now: Instant) {
+        let text = crate::app::editor::clean_paste(text);
+        if let Some(m) = &mut self.modal {
+            m.paste(&text);
+            return;
+        }
+        match &mut self.screen {
+            Screen::NewDraft(f) => {
+                f.paste(&text);
+            }
+            Screen::Wizard(w) => w.paste(&self.template, &text, now),
+            Screen::Start(_) => {}
+        }
+    }
+}

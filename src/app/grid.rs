@@ -1,0 +1,393 @@
+//! A table step: moving like a spreadsheet, typing into a cell (Enter/Tab commit, Esc
+//! restores what was there), long text cells in a box, adding, deleting and moving the
+//! user's rows within their group, and keeping the selection in view.
+
+use std::time::Instant;
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::editor::Editor;
+use super::keymap::Cmd;
+use super::modal::{Confirm, Modal};
+use super::wizard::Wizard;
+use crate::draft::{AddedRow, RowRef};
+use crate::layout;
+use crate::rules::RowKind;
+use crate::template::{ColumnKind, Template};
+
+/// Where the grid's cursor is.
+#[derive(Debug, Clone, Default)]
+pub struct GridState {
+    /// Selected row (index in the sheet).
+    pub row: usize,
+    /// Selected column (index in the table).
+    pub col: usize,
+    /// First row shown.
+    pub top: usize,
+    /// First scrollable column shown (counting only scrollable columns).
+    pub left: usize,
+    /// The cell being edited.
+    pub edit: Option<CellEdit>,
+}
+
+/// A cell being edited.
+#[derive(Debug, Clone)]
+pub struct CellEdit {
+    /// The text being typed.
+    pub editor: Editor,
+    /// What was there before (Esc puts it back).
+    pub original: String,
+    /// The row.
+    pub row: RowRef,
+    /// The column id.
+    pub col: String,
+}
+
+/// What the key asked of the wizard beyond the grid itself.
+pub(super) enum Outcome {
+    /// Nothing more.
+    None,
+    /// Open a dialog.
+    Modal(Modal),
+    /// Leave for the outline.
+    Back,
+    /// Say why the cell cannot be typed into.
+    Computed,
+}
+
+pub(super) fn key(
+    w: &mut Wizard,
+    t: &Template,
+    table: &str,
+    key: &KeyEvent,
+    cmd: Option<Cmd>,
+    now: Instant,
+    size: (u16, u16),
+) -> Outcome {
+    let outcome = if w.grid.edit.is_some() {
+        edit_key(w, t, table, key, cmd, now)
+    } else {
+        browse_key(w, t, table, key, cmd, now)
+    };
+    scroll_into_view(w, t, table, size);
+    outcome
+}
+
+fn edit_key(
+    w: &mut Wizard,
+    t: &Template,
+    table: &str,
+    key: &KeyEvent,
+    cmd: Option<Cmd>,
+    now: Instant,
+) -> Outcome {
+    let Some(edit) = w.grid.edit.as_mut() else {
+        return Outcome::None;
+    };
+    let vertical = matches!(key.code, KeyCode::Up | KeyCode::Down);
+    if !vertical && edit.editor.handles(key) {
+        if edit.editor.key(key) {
+            let (row, col, text) = (edit.row.clone(), edit.col.clone(), edit.editor.text());
+            w.set_cell(t, table, &row, &col, text, now);
+        }
+        return Outcome::None;
+    }
+    match (cmd, key.code) {
+        (Some(Cmd::Back), _) => {
+            let (row, col, original) = (edit.row.clone(), edit.col.clone(), edit.original.clone());
+            w.grid.edit = None;
+            w.set_cell(t, table, &row, &col, original, now);
+        }
+        (Some(Cmd::Enter), _) | (_, KeyCode::Down) => {
+            w.grid.edit = None;
+            move_row(w, table, 1);
+        }
+        (_, KeyCode::Up) => {
+            w.grid.edit = None;
+            move_row(w, table, -1);
+        }
+        (Some(Cmd::NextField), _) => {
+            w.grid.edit = None;
+            next_input(w, t, table, true);
+        }
+        (Some(Cmd::PrevField), _) => {
+            w.grid.edit = None;
+            next_input(w, t, table, false);
+        }
+        _ => {}
+    }
+    Outcome::None
+}
+
+fn rows(w: &Wizard, table: &str) -> usize {
+    w.eval.sheet(table).map_or(0, |s| s.rows.len())
+}
+
+fn move_row(w: &mut Wizard, table: &str, by: isize) {
+    let n = rows(w, table);
+    if n == 0 {
+        return;
+    }
+    w.grid.row = (w.grid.row as isize + by).clamp(0, n as isize - 1) as usize;
+}
+
+/// Whether the user may type into a cell.
+pub fn is_input(w: &Wizard, table: &str, row: usize, col: usize) -> bool {
+    w.eval
+        .sheet(table)
+        .and_then(|s| s.rows.get(row))
+        .and_then(|r| r.cells.get(col))
+        .is_some_and(|c| c.is_input())
+}
+
+fn next_input(w: &mut Wizard, t: &Template, table: &str, forward: bool) {
+    let Some(spec) = t.table(table) else { return };
+    let cols = spec.columns.len();
+    let n = rows(w, table);
+    let total = n * cols;
+    let mut pos = w.grid.row * cols + w.grid.col;
+    for _ in 0..total {
+        pos = if forward {
+            (pos + 1) % total
+        } else {
+            (pos + total - 1) % total
+        };
+        if is_input(w, table, pos / cols, pos % cols) {
+            w.grid.row = pos / cols;
+            w.grid.col = pos % cols;
+            return;
+        }
+    }
+}
+
+fn browse_key(
+    w: &mut Wizard,
+    t: &Template,
+    table: &str,
+    key: &KeyEvent,
+    cmd: Option<Cmd>,
+    now: Instant,
+) -> Outcome {
+    let Some(spec) = t.table(table) else {
+        return Outcome::None;
+    };
+    let page = 10;
+    match cmd {
+        Some(Cmd::Up) => move_row(w, table, -1),
+        Some(Cmd::Down) => move_row(w, table, 1),
+        Some(Cmd::PageUp) => move_row(w, table, -page),
+        Some(Cmd::PageDown) => move_row(w, table, page),
+        Some(Cmd::Left) => w.grid.col = w.grid.col.saturating_sub(1),
+        Some(Cmd::Right) => w.grid.col = (w.grid.col + 1).min(spec.columns.len() - 1),
+        Some(Cmd::Home) => w.grid.col = 0,
+        Some(Cmd::End) => w.grid.col = spec.columns.len() - 1,
+        Some(Cmd::NextField) => next_input(w, t, table, true),
+        Some(Cmd::PrevField) => next_input(w, t, table, false),
+        Some(Cmd::Back) => return Outcome::Back,
+        Some(Cmd::Enter) => return start_edit(w, t, table, None, now),
+        Some(Cmd::ClearCell) => {
+            if let Some((row, col)) = current(w, t, table) {
+                w.set_cell(t, table, &row, &col, String::new(), now);
+            }
+        }
+        Some(Cmd::NothingToReport) => w.toggle_table_nothing(t, table, now),
+        Some(Cmd::AddRow) => add_row(w, t, table, now),
+        Some(Cmd::DeleteRow) => {
+            if let Some(r) = w.eval.sheet(table).and_then(|s| s.rows.get(w.grid.row))
+                && r.kind == RowKind::Added
+            {
+                return Outcome::Modal(Modal::Confirm(Confirm::DeleteRow {
+                    table: table.to_string(),
+                    row: r.row.clone(),
+                    label: r.display_label(),
+                }));
+            }
+        }
+        Some(Cmd::RowUp) => move_added(w, t, table, -1, now),
+        Some(Cmd::RowDown) => move_added(w, t, table, 1, now),
+        _ => {
+            let plain = !key
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+            match key.code {
+                KeyCode::Char(c) if plain => return start_edit(w, t, table, Some(Some(c)), now),
+                KeyCode::Backspace => return start_edit(w, t, table, Some(None), now),
+                _ => {}
+            }
+        }
+    }
+    Outcome::None
+}
+
+/// The selected cell's row and column id, if it takes input.
+fn current(w: &Wizard, t: &Template, table: &str) -> Option<(RowRef, String)> {
+    if !is_input(w, table, w.grid.row, w.grid.col) {
+        return None;
+    }
+    let row = w.eval.sheet(table)?.rows.get(w.grid.row)?.row.clone();
+    let col = t.table(table)?.columns.get(w.grid.col)?.id.clone();
+    Some((row, col))
+}
+
+/// Starts editing: `typed` None keeps the text (Enter), Some(Some(c)) replaces it with
+/// a typed character, Some(None) deletes its last character (Backspace).
+fn start_edit(
+    w: &mut Wizard,
+    t: &Template,
+    table: &str,
+    typed: Option<Option<char>>,
+    now: Instant,
+) -> Outcome {
+    let Some((row, col)) = current(w, t, table) else {
+        return Outcome::Computed;
+    };
+    let original = w.draft.cell(table, &row, &col).to_string();
+    let long = t
+        .table(table)
+        .and_then(|s| s.columns.get(w.grid.col))
+        .is_some_and(|c| c.kind == ColumnKind::LongText);
+    if long {
+        let mut editor = Editor::new(&original, false);
+        if let Some(Some(c)) = typed {
+            editor.insert(&c.to_string());
+            w.set_cell(t, table, &row, &col, editor.text(), now);
+        }
+        return Outcome::Modal(Modal::LongText {
+            table: table.to_string(),
+            row,
+            col,
+            editor,
+        });
+    }
+    let text = match typed {
+        None => original.clone(),
+        Some(Some(c)) => c.to_string(),
+        Some(None) => {
+            let mut s = original.clone();
+            s.pop();
+            s
+        }
+    };
+    w.grid.edit = Some(CellEdit {
+        editor: Editor::new(&text, true),
+        original: original.clone(),
+        row: row.clone(),
+        col: col.clone(),
+    });
+    if text != original {
+        w.set_cell(t, table, &row, &col, text, now);
+    }
+    Outcome::None
+}
+
+/// The fixed row new rows go under, and where in the draft's list they go.
+fn insertion(w: &Wizard, t: &Template, table: &str) -> Option<(String, usize)> {
+    let spec = t.table(table)?;
+    let sheet = w.eval.sheet(table)?;
+    let data_rows = w.draft.tables.get(table).map(|d| d.rows.as_slice()).unwrap_or(&[]);
+    let r = sheet.rows.get(w.grid.row);
+    let parent = match r {
+        Some(r) if r.kind == RowKind::Added => {
+            let i = r.source?;
+            let parent = data_rows.get(i)?.parent.clone();
+            return Some((parent, i + 1));
+        }
+        Some(r) => match &r.row {
+            RowRef::Fixed(key) if spec.row(key).and_then(|s| s.accepts.as_ref()).is_some() => {
+                key.clone()
+            }
+            _ if spec.accepts.is_some() => String::new(),
+            _ => return None,
+        },
+        None if spec.accepts.is_some() => String::new(),
+        None => return None,
+    };
+    let at = data_rows
+        .iter()
+        .rposition(|x| x.parent == parent)
+        .map_or(data_rows.len(), |i| i + 1);
+    Some((parent, at))
+}
+
+fn add_row(w: &mut Wizard, t: &Template, table: &str, now: Instant) {
+    let Some((parent, at)) = insertion(w, t, table) else {
+        return;
+    };
+    let data = w.draft.tables.entry(table.to_string()).or_default();
+    let id = data.next_id();
+    data.rows.insert(
+        at,
+        AddedRow {
+            id,
+            parent,
+            cells: Default::default(),
+        },
+    );
+    w.changed(t, now);
+    if let Some(sheet) = w.eval.sheet(table) {
+        w.grid.row = sheet.find(&RowRef::Added(id)).unwrap_or(w.grid.row);
+        w.grid.col = t
+            .table(table)
+            .and_then(|s| s.columns.iter().position(|c| c.kind == ColumnKind::Label))
+            .unwrap_or(0);
+    }
+}
+
+fn move_added(w: &mut Wizard, t: &Template, table: &str, by: isize, now: Instant) {
+    let Some(r) = w.eval.sheet(table).and_then(|s| s.rows.get(w.grid.row)) else {
+        return;
+    };
+    let (Some(i), RowRef::Added(id)) = (r.source, r.row.clone()) else {
+        return;
+    };
+    let Some(data) = w.draft.tables.get_mut(table) else {
+        return;
+    };
+    let parent = data.rows[i].parent.clone();
+    let sibling = if by < 0 {
+        data.rows[..i].iter().rposition(|x| x.parent == parent)
+    } else {
+        data.rows[i + 1..]
+            .iter()
+            .position(|x| x.parent == parent)
+            .map(|p| p + i + 1)
+    };
+    if let Some(j) = sibling {
+        data.rows.swap(i, j);
+        w.changed(t, now);
+        if let Some(sheet) = w.eval.sheet(table) {
+            w.grid.row = sheet.find(&RowRef::Added(id)).unwrap_or(w.grid.row);
+        }
+    }
+}
+
+/// Adjusts the first row and column shown so that the selection is visible.
+pub(super) fn scroll_into_view(w: &mut Wizard, t: &Template, table: &str, size: (u16, u16)) {
+    let Some(spec) = t.table(table) else { return };
+    let n = rows(w, table);
+    w.grid.row = w.grid.row.min(n.saturating_sub(1));
+    w.grid.col = w.grid.col.min(spec.columns.len().saturating_sub(1));
+    let body = layout::grid_body(size);
+    // One line is kept for the pinned group row when scrolled.
+    let visible = (body.height as usize).saturating_sub(1).max(1);
+    if w.grid.row < w.grid.top {
+        w.grid.top = w.grid.row;
+    } else if w.grid.row >= w.grid.top + visible {
+        w.grid.top = w.grid.row + 1 - visible;
+    }
+    if layout::frozen(spec.columns[w.grid.col].kind) {
+        return;
+    }
+    let scroll_index = (0..w.grid.col)
+        .filter(|&i| !layout::frozen(spec.columns[i].kind))
+        .count();
+    let widths = layout::column_widths(spec, body.width);
+    if scroll_index < w.grid.left {
+        w.grid.left = scroll_index;
+    }
+    while w.grid.left < scroll_index
+        && !layout::visible_columns(spec, &widths, body.width, w.grid.left).contains(&w.grid.col)
+    {
+        w.grid.left += 1;
+    }
+}

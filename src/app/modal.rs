@@ -1,0 +1,256 @@
+//! Dialogs over the screen: welcome, help, the list of findings, the jump prompt, a
+//! name prompt, confirmations, and the editor of a long table cell. A dialog takes
+//! every key until it closes.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+
+use super::editor::Editor;
+use super::keymap::{self, Cmd, Context};
+use super::{App, Effect, Screen, Status};
+use crate::draft::RowRef;
+use crate::i18n;
+
+/// A dialog.
+#[derive(Debug)]
+pub enum Modal {
+    /// First-run explanation of the flow and the keys that matter.
+    Welcome,
+    /// Every key binding, from the binding table.
+    Help {
+        /// First line shown.
+        scroll: usize,
+    },
+    /// All findings grouped by step; Enter jumps to one.
+    Findings {
+        /// The selected finding (index into the sorted list).
+        selected: usize,
+    },
+    /// "Go to step": type an id (i.1, ii.2, pl1 …).
+    Jump {
+        /// What was typed.
+        editor: Editor,
+    },
+    /// A new name for a copy of a draft.
+    Duplicate {
+        /// The draft to copy.
+        from: PathBuf,
+        /// The name typed.
+        editor: Editor,
+    },
+    /// A yes/no question.
+    Confirm(Confirm),
+    /// A long text cell (Phụ lục 2 cause, Phụ lục 4 descriptions), edited in a box.
+    LongText {
+        /// Table id.
+        table: String,
+        /// Row.
+        row: RowRef,
+        /// Column id.
+        col: String,
+        /// The text.
+        editor: Editor,
+    },
+}
+
+/// What a confirmation is about.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Confirm {
+    /// Move a draft to the trash.
+    Trash {
+        /// The draft.
+        path: PathBuf,
+        /// Its name.
+        name: String,
+    },
+    /// Delete a table row.
+    DeleteRow {
+        /// Table id.
+        table: String,
+        /// The row.
+        row: RowRef,
+        /// Its name, for the question.
+        label: String,
+    },
+    /// Quit although the last changes could not be saved.
+    QuitUnsaved {
+        /// What the OS said.
+        error: String,
+    },
+}
+
+impl Modal {
+    /// The duplicate prompt with a suggested name.
+    pub fn duplicate(from: PathBuf, name: &str) -> Modal {
+        Modal::Duplicate {
+            from,
+            editor: Editor::new(&format!("{name}-2"), true),
+        }
+    }
+
+    /// Which bindings apply inside it.
+    pub fn context(&self) -> Context {
+        match self {
+            Modal::LongText { .. } => Context::Text,
+            Modal::Jump { .. } | Modal::Duplicate { .. } => Context::Form,
+            _ => Context::List,
+        }
+    }
+
+    /// A paste goes into the dialog's editor, if it has one.
+    pub fn paste(&mut self, text: &str) {
+        match self {
+            Modal::Jump { editor } | Modal::Duplicate { editor, .. } | Modal::LongText { editor, .. } => {
+                editor.insert(text);
+            }
+            _ => {}
+        }
+    }
+}
+
+fn yes(key: &KeyEvent) -> bool {
+    matches!(key.code, KeyCode::Enter | KeyCode::Char('c' | 'C' | 'y' | 'Y'))
+}
+
+pub(super) fn key(app: &mut App, key: KeyEvent, now: Instant, effects: &mut Vec<Effect>) {
+    let Some(mut modal) = app.modal.take() else {
+        return;
+    };
+    let cmd = keymap::lookup(modal.context(), &key, false);
+    let keep = match &mut modal {
+        Modal::Welcome => {
+            let close = matches!(key.code, KeyCode::Enter | KeyCode::Esc | KeyCode::Char(' '));
+            if close {
+                app.first_run = false;
+                effects.push(Effect::Welcomed);
+            }
+            !close
+        }
+        Modal::Help { scroll } => match cmd {
+            Some(Cmd::Up) => {
+                *scroll = scroll.saturating_sub(1);
+                true
+            }
+            Some(Cmd::Down) => {
+                *scroll += 1;
+                true
+            }
+            Some(Cmd::PageUp) => {
+                *scroll = scroll.saturating_sub(10);
+                true
+            }
+            Some(Cmd::PageDown) => {
+                *scroll += 10;
+                true
+            }
+            _ => false,
+        },
+        Modal::Findings { selected } => {
+            let count = app.wizard().map_or(0, |w| w.eval.findings.len());
+            match cmd {
+                Some(Cmd::Up) => {
+                    *selected = selected.saturating_sub(1);
+                    true
+                }
+                Some(Cmd::Down) => {
+                    *selected = (*selected + 1).min(count.saturating_sub(1));
+                    true
+                }
+                Some(Cmd::PageUp) => {
+                    *selected = selected.saturating_sub(10);
+                    true
+                }
+                Some(Cmd::PageDown) => {
+                    *selected = (*selected + 10).min(count.saturating_sub(1));
+                    true
+                }
+                Some(Cmd::Enter) => {
+                    let sel = *selected;
+                    if let Screen::Wizard(w) = &mut app.screen {
+                        w.jump_to_finding(&app.template, sel, now);
+                    }
+                    false
+                }
+                _ => !matches!(cmd, Some(Cmd::Back)),
+            }
+        }
+        Modal::Jump { editor } => match cmd {
+            Some(Cmd::Enter) => {
+                let id = editor.text();
+                if let Screen::Wizard(w) = &mut app.screen {
+                    if w.goto(&app.template, &id) {
+                        w.save.now(now);
+                    } else {
+                        app.status = Some(Status {
+                            text: i18n::unknown_step(app.lang, &id),
+                            error: true,
+                        });
+                    }
+                }
+                false
+            }
+            Some(Cmd::Back) => false,
+            _ => {
+                editor.key(&key);
+                true
+            }
+        },
+        Modal::Duplicate { from, editor } => match cmd {
+            Some(Cmd::Enter) => {
+                effects.push(Effect::Duplicate {
+                    from: from.clone(),
+                    name: editor.text().trim().to_string(),
+                });
+                false
+            }
+            Some(Cmd::Back) => false,
+            _ => {
+                editor.key(&key);
+                true
+            }
+        },
+        Modal::Confirm(c) => {
+            if yes(&key) {
+                confirmed(app, c.clone(), now, effects);
+                false
+            } else {
+                !matches!(key.code, KeyCode::Esc | KeyCode::Char('k' | 'K' | 'n' | 'N'))
+            }
+        }
+        Modal::LongText {
+            table,
+            row,
+            col,
+            editor,
+        } => {
+            let close = matches!(key.code, KeyCode::Esc | KeyCode::Tab);
+            let changed = match cmd {
+                Some(Cmd::Undo) => editor.undo(),
+                Some(Cmd::Redo) => editor.redo(),
+                _ if !close => editor.key(&key),
+                _ => false,
+            };
+            if changed && let Screen::Wizard(w) = &mut app.screen {
+                w.set_cell(&app.template, table, row, col, editor.text(), now);
+            }
+            !close
+        }
+    };
+    if keep {
+        app.modal = Some(modal);
+    }
+}
+
+fn confirmed(app: &mut App, c: Confirm, now: Instant, effects: &mut Vec<Effect>) {
+    match c {
+        Confirm::Trash { path, .. } => effects.push(Effect::Trash { path }),
+        Confirm::DeleteRow { table, row, .. } => {
+            if let Screen::Wizard(w) = &mut app.screen {
+                w.delete_row(&app.template, &table, &row, now);
+            }
+        }
+        Confirm::QuitUnsaved { .. } => app.quit = true,
+    }
+}

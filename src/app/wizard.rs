@@ -1,0 +1,503 @@
+//! An open draft: the steps of the outline, the focused step and field or cell, the
+//! evaluation (recomputed from the draft after every change: findings, computed cells,
+//! step states), and the save state. Findings never block moving, saving or quitting.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use ratatui::crossterm::event::KeyEvent;
+
+use super::fields::{FieldKind, Fields};
+use super::grid::{self, GridState, Outcome};
+use super::keymap::{self, Cmd, Context};
+use super::modal::{Confirm, Modal};
+use super::saving::SaveState;
+use super::{App, Effect, Opened, Screen, Status};
+use crate::draft::{Draft, RowRef};
+use crate::i18n;
+use crate::report::{self, StepRef};
+use crate::rules::{self, Evaluation, Finding, Place, StepState, StepStatus};
+use crate::template::Template;
+
+/// Which half of the main screen has the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    /// The outline tree.
+    Outline,
+    /// The current step.
+    Content,
+}
+
+/// An open draft.
+#[derive(Debug)]
+pub struct Wizard {
+    /// Its name.
+    pub name: String,
+    /// Its file.
+    pub path: PathBuf,
+    /// Its content.
+    pub draft: Draft,
+    /// Findings and computed cells of `draft`.
+    pub eval: Evaluation,
+    /// State of each section and table step.
+    pub statuses: Vec<StepStatus>,
+    /// Indices into `eval.findings`, in step order.
+    pub order: Vec<usize>,
+    /// The steps.
+    pub steps: Vec<StepRef>,
+    /// The current step.
+    pub current: usize,
+    /// Where the keyboard is.
+    pub focus: Focus,
+    /// The highlighted step in the outline tree.
+    pub outline: usize,
+    /// The fields of an information or section step.
+    pub fields: Fields,
+    /// The grid of a table step.
+    pub grid: GridState,
+    /// The selected line of the review step.
+    pub review: usize,
+    /// Saving.
+    pub save: SaveState,
+    /// Quit once everything is saved.
+    pub quit_requested: bool,
+    /// Interface language (labels of the information fields).
+    pub lang: i18n::Lang,
+}
+
+impl Wizard {
+    /// Opens a draft at its first step that is not done.
+    pub fn new(t: &Template, lang: i18n::Lang, opened: Opened) -> Wizard {
+        let mut w = Wizard {
+            name: opened.name,
+            path: opened.path,
+            draft: opened.draft,
+            eval: Evaluation::default(),
+            statuses: Vec::new(),
+            order: Vec::new(),
+            steps: report::steps(t),
+            current: 0,
+            focus: Focus::Content,
+            outline: 0,
+            fields: Fields::default(),
+            grid: GridState::default(),
+            review: 0,
+            save: SaveState::opened(opened.saved),
+            quit_requested: false,
+            lang,
+        };
+        w.refresh(t);
+        let first = (0..w.steps.len())
+            .find(|&i| w.state(i) != StepState::Done)
+            .unwrap_or(w.steps.len() - 1);
+        w.open_step(t, first);
+        w
+    }
+
+    /// Recomputes findings, computed cells and step states from the draft.
+    pub fn refresh(&mut self, t: &Template) {
+        self.eval = rules::evaluate(t, &self.draft);
+        self.statuses = rules::step_statuses(t, &self.draft, &self.eval);
+        let pos = |f: &Finding| {
+            let id = f.place.step();
+            self.steps
+                .iter()
+                .position(|s| matches!(s, StepRef::Section(x) | StepRef::Table(x) if x == id))
+                .unwrap_or(usize::MAX)
+        };
+        let mut order: Vec<usize> = (0..self.eval.findings.len()).collect();
+        order.sort_by_key(|&i| pos(&self.eval.findings[i]));
+        self.order = order;
+    }
+
+    /// Records a change to the draft.
+    pub fn changed(&mut self, t: &Template, now: Instant) {
+        self.refresh(t);
+        self.save.changed(now);
+    }
+
+    /// The state of step `i`.
+    pub fn state(&self, i: usize) -> StepState {
+        match &self.steps[i] {
+            StepRef::Info => {
+                let m = &self.draft.meta;
+                let filled = [&m.unit, &m.number, &m.place, &m.date, &m.signer]
+                    .iter()
+                    .filter(|s| !s.trim().is_empty())
+                    .count();
+                match filled {
+                    0 => StepState::Empty,
+                    5 => StepState::Done,
+                    _ => StepState::Partial,
+                }
+            }
+            StepRef::Section(id) | StepRef::Table(id) => self
+                .statuses
+                .iter()
+                .find(|s| &s.id == id)
+                .map_or(StepState::Empty, |s| s.state),
+            StepRef::Review => {
+                if self.eval.count(crate::template::Severity::Error) > 0 {
+                    StepState::Error
+                } else if self.eval.findings.is_empty() {
+                    StepState::Done
+                } else {
+                    StepState::Partial
+                }
+            }
+        }
+    }
+
+    /// (done, total) steps, the review excluded.
+    pub fn completion(&self) -> (usize, usize) {
+        let total = self.steps.len() - 1;
+        let done = (0..total)
+            .filter(|&i| self.state(i) == StepState::Done)
+            .count();
+        (done, total)
+    }
+
+    /// The current step.
+    pub fn step(&self) -> &StepRef {
+        &self.steps[self.current]
+    }
+
+    /// The table id of the current step, if it is a table.
+    pub fn table(&self) -> Option<&str> {
+        match self.step() {
+            StepRef::Table(id) => Some(id),
+            _ => None,
+        }
+    }
+
+    /// Which bindings apply.
+    pub fn context(&self, _t: &Template) -> Context {
+        if self.focus == Focus::Outline {
+            return Context::Outline;
+        }
+        match self.step() {
+            StepRef::Info | StepRef::Section(_) => Context::Text,
+            StepRef::Table(_) if self.grid.edit.is_some() => Context::CellEdit,
+            StepRef::Table(_) => Context::Grid,
+            StepRef::Review => Context::List,
+        }
+    }
+
+    /// Opens step `i` with the keyboard in it.
+    pub fn open_step(&mut self, t: &Template, i: usize) {
+        self.current = i.min(self.steps.len() - 1);
+        self.outline = self.current;
+        self.focus = Focus::Content;
+        self.grid = GridState::default();
+        self.review = 0;
+        self.fields = match self.step() {
+            StepRef::Info => Fields::for_meta(self.lang, &self.draft.meta),
+            StepRef::Section(id) => t
+                .section(id)
+                .map(|s| Fields::for_section(s, &self.draft))
+                .unwrap_or_default(),
+            _ => Fields::default(),
+        };
+        if let Some(table) = self.table().map(str::to_string) {
+            // Start on the first cell that takes input.
+            let cols = t.table(&table).map_or(0, |s| s.columns.len());
+            let rows = self.eval.sheet(&table).map_or(0, |s| s.rows.len());
+            if let Some(pos) = (0..rows * cols).find(|&p| grid::is_input(self, &table, p / cols, p % cols)) {
+                self.grid.row = pos / cols;
+                self.grid.col = pos % cols;
+            }
+        }
+    }
+
+    /// Goes to a step by id ("pl1", "ii.2"); false when there is none.
+    pub fn goto(&mut self, t: &Template, id: &str) -> bool {
+        let Some(step) = report::find_step(t, id) else {
+            return false;
+        };
+        match self.steps.iter().position(|s| *s == step) {
+            Some(i) => {
+                self.open_step(t, i);
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn step_by(&mut self, t: &Template, delta: isize, now: Instant) {
+        let last = self.steps.len() as isize - 1;
+        let i = (self.current as isize + delta).clamp(0, last) as usize;
+        if i != self.current {
+            self.open_step(t, i);
+            self.save.now(now);
+        }
+    }
+
+    /// Sets a cell's raw text.
+    pub fn set_cell(&mut self, t: &Template, table: &str, row: &RowRef, col: &str, text: String, now: Instant) {
+        if self.draft.cell(table, row, col) == text {
+            return;
+        }
+        self.draft.set_cell(table, row, col, text);
+        self.changed(t, now);
+    }
+
+    /// Deletes an added row.
+    pub fn delete_row(&mut self, t: &Template, table: &str, row: &RowRef, now: Instant) {
+        let RowRef::Added(id) = row else { return };
+        if let Some(data) = self.draft.tables.get_mut(table) {
+            data.rows.retain(|r| r.id != *id);
+            self.changed(t, now);
+        }
+    }
+
+    /// Marks the table "Không phát sinh", or unmarks it.
+    pub fn toggle_table_nothing(&mut self, t: &Template, table: &str, now: Instant) {
+        let data = self.draft.tables.entry(table.to_string()).or_default();
+        data.nothing_to_report = !data.nothing_to_report;
+        self.changed(t, now);
+    }
+
+    /// Goes to the place of the `n`-th finding in step order.
+    pub fn jump_to_finding(&mut self, t: &Template, n: usize, now: Instant) {
+        let Some(f) = self.order.get(n).and_then(|&i| self.eval.findings.get(i)) else {
+            return;
+        };
+        let place = f.place.clone();
+        self.jump_to(t, &place);
+        self.save.now(now);
+    }
+
+    /// Goes to a place: its step, its field or cell.
+    pub fn jump_to(&mut self, t: &Template, place: &Place) {
+        let step = match place {
+            Place::Answer { section, .. } => StepRef::Section(section.clone()),
+            Place::Cell { table, .. } | Place::Table { table } => StepRef::Table(table.clone()),
+        };
+        let Some(i) = self.steps.iter().position(|s| *s == step) else {
+            return;
+        };
+        self.open_step(t, i);
+        match place {
+            Place::Answer { field, .. } => {
+                if let Some(k) = self.fields.items.iter().position(|f| {
+                    matches!(&f.key, super::FieldKey::Answer { field: x, .. } if x == field)
+                }) {
+                    self.fields.focus = k;
+                }
+            }
+            Place::Cell { table, row, col, .. } => {
+                if let Some(r) = self.eval.sheet(table).and_then(|s| s.find(row)) {
+                    self.grid.row = r;
+                }
+                if let Some(c) = col.as_ref().and_then(|c| t.table(table)?.column_index(c)) {
+                    self.grid.col = c;
+                }
+            }
+            Place::Table { .. } => {}
+        }
+    }
+
+    /// The findings about the focused field or cell (row-level and table-level ones
+    /// included), for the message line.
+    pub fn current_findings(&self, t: &Template) -> Vec<&Finding> {
+        let here = |f: &&Finding| match (&f.place, self.step()) {
+            (Place::Answer { section, field }, StepRef::Section(id)) => {
+                section == id
+                    && matches!(self.fields.current().map(|x| &x.key),
+                        Some(super::FieldKey::Answer { field: fx, .. }) if fx == field)
+            }
+            (Place::Cell { table, row, col, .. }, StepRef::Table(id)) => {
+                let sel = self.eval.sheet(id).and_then(|s| s.rows.get(self.grid.row));
+                let col_id = t.table(id).and_then(|s| s.columns.get(self.grid.col)).map(|c| &c.id);
+                table == id
+                    && sel.is_some_and(|r| &r.row == row)
+                    && (col.is_none() || col.as_ref() == col_id)
+            }
+            (Place::Table { table }, StepRef::Table(id)) => table == id,
+            _ => false,
+        };
+        self.eval.findings.iter().filter(here).collect()
+    }
+
+    /// Pastes into the focused editor (never moves, saves or quits: a paste is text).
+    pub fn paste(&mut self, t: &Template, text: &str, now: Instant) {
+        if self.focus != Focus::Content {
+            return;
+        }
+        match self.step().clone() {
+            StepRef::Info | StepRef::Section(_) => {
+                if self.fields.paste(text) {
+                    self.fields.apply_current(&mut self.draft);
+                    self.changed(t, now);
+                }
+            }
+            StepRef::Table(table) => {
+                if let Some(edit) = self.grid.edit.as_mut() {
+                    edit.editor.insert(text);
+                    let (row, col, text) = (edit.row.clone(), edit.col.clone(), edit.editor.text());
+                    self.set_cell(t, &table, &row, &col, text, now);
+                }
+            }
+            StepRef::Review => {}
+        }
+    }
+
+    fn field_changed(&mut self, t: &Template, now: Instant) {
+        self.fields.apply_current(&mut self.draft);
+        self.changed(t, now);
+    }
+}
+
+pub(super) fn key(app: &mut App, key: KeyEvent, cmd: Option<Cmd>, now: Instant, effects: &mut Vec<Effect>) {
+    let lang = app.lang;
+    let size = app.size;
+    let Screen::Wizard(w) = &mut app.screen else {
+        return;
+    };
+    let t = &app.template;
+    if let Some(g) = keymap::lookup(Context::Global, &key, false) {
+        match g {
+            Cmd::Save => {
+                w.save.now(now);
+                if w.save.is_clean() && w.save.error.is_none() {
+                    app.status = Some(Status {
+                        text: i18n::already_saved(lang).into(),
+                        error: false,
+                    });
+                }
+            }
+            Cmd::Quit => {
+                if w.save.is_clean() && w.save.in_flight.is_none() {
+                    app.quit = true;
+                } else {
+                    w.quit_requested = true;
+                    w.save.now(now);
+                }
+            }
+            Cmd::NextStep => w.step_by(t, 1, now),
+            Cmd::PrevStep => w.step_by(t, -1, now),
+            Cmd::Jump => {
+                app.modal = Some(Modal::Jump {
+                    editor: super::editor::Editor::new("", true),
+                })
+            }
+            Cmd::Findings => app.modal = Some(Modal::Findings { selected: 0 }),
+            Cmd::ToggleFocus => {
+                w.focus = match w.focus {
+                    Focus::Outline => Focus::Content,
+                    Focus::Content => Focus::Outline,
+                };
+                w.outline = w.current;
+            }
+            Cmd::Help => app.modal = Some(Modal::Help { scroll: 0 }),
+            Cmd::Redraw => effects.push(Effect::Redraw),
+            _ => {}
+        }
+        return;
+    }
+    match w.context(t) {
+        Context::Outline => match cmd {
+            Some(Cmd::Up) => w.outline = w.outline.saturating_sub(1),
+            Some(Cmd::Down) => w.outline = (w.outline + 1).min(w.steps.len() - 1),
+            Some(Cmd::Enter) => {
+                let i = w.outline;
+                if i != w.current {
+                    w.save.now(now);
+                }
+                w.open_step(t, i);
+            }
+            _ => {}
+        },
+        Context::Text => text_key(w, t, &key, cmd, now, &mut app.status, lang),
+        Context::Grid | Context::CellEdit => {
+            let Some(table) = w.table().map(str::to_string) else {
+                return;
+            };
+            match grid::key(w, t, &table, &key, cmd, now, size) {
+                Outcome::None => {}
+                Outcome::Modal(m) => app.modal = Some(m),
+                Outcome::Back => w.focus = Focus::Outline,
+                Outcome::Computed => {
+                    app.status = Some(Status {
+                        text: i18n::computed_cell(lang).into(),
+                        error: false,
+                    })
+                }
+            }
+        }
+        Context::List => match cmd {
+            Some(Cmd::Up) => w.review = w.review.saturating_sub(1),
+            Some(Cmd::Down) => w.review = (w.review + 1).min(w.order.len().saturating_sub(1)),
+            Some(Cmd::Enter) => {
+                let n = w.review;
+                w.jump_to_finding(t, n, now);
+            }
+            Some(Cmd::Back) => w.focus = Focus::Outline,
+            _ => {}
+        },
+        _ => {}
+    }
+}
+
+fn text_key(
+    w: &mut Wizard,
+    t: &Template,
+    key: &KeyEvent,
+    cmd: Option<Cmd>,
+    now: Instant,
+    status: &mut Option<Status>,
+    lang: i18n::Lang,
+) {
+    let nothing = w.fields.current().is_some_and(|f| f.nothing_to_report);
+    if w.fields.handles(key) {
+        if nothing {
+            // Typing into a field marked "Không phát sinh" unmarks it: the text counts.
+            if let Some(f) = w.fields.current_mut() {
+                f.nothing_to_report = false;
+            }
+        }
+        if w.fields.key(key) || nothing {
+            w.field_changed(t, now);
+        }
+        return;
+    }
+    match cmd {
+        Some(Cmd::NextField) => {
+            w.fields.move_focus(true);
+        }
+        Some(Cmd::PrevField) => {
+            w.fields.move_focus(false);
+        }
+        Some(Cmd::Undo | Cmd::Redo) => {
+            if let Some(f) = w.fields.current_mut() {
+                let changed = if cmd == Some(Cmd::Undo) {
+                    f.editor.undo()
+                } else {
+                    f.editor.redo()
+                };
+                if changed {
+                    w.field_changed(t, now);
+                }
+            }
+        }
+        Some(Cmd::NothingToReport) => match w.fields.current_mut() {
+            Some(f) if f.kind == FieldKind::Paragraph && matches!(f.key, super::FieldKey::Answer { .. }) => {
+                f.nothing_to_report = !f.nothing_to_report;
+                w.field_changed(t, now);
+            }
+            _ => {
+                *status = Some(Status {
+                    text: i18n::not_markable(lang).into(),
+                    error: false,
+                });
+            }
+        },
+        Some(Cmd::Back) => w.focus = Focus::Outline,
+        _ => {}
+    }
+}
+
+/// The question asked when quitting with changes that could not be saved.
+pub(super) fn quit_question(error: String) -> Modal {
+    Modal::Confirm(Confirm::QuitUnsaved { error })
+}

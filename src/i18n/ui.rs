@@ -1,0 +1,434 @@
+//! Words of the wizard: key labels, screen titles, prompts, status messages.
+
+use super::Lang;
+use crate::app::keymap::{Cmd, Context};
+
+/// The label of a command in the footer and help, by where it is used.
+pub fn cmd_label(lang: Lang, context: Context, cmd: Cmd) -> &'static str {
+    match (context, cmd) {
+        (Context::Global, Cmd::Save) => lang.pick("lưu", "save"),
+        (Context::Global, Cmd::NextStep) => lang.pick("bước sau", "next step"),
+        (Context::Global, Cmd::PrevStep) => lang.pick("bước trước", "previous step"),
+        (Context::Global, Cmd::Jump) => lang.pick("đến bước", "go to step"),
+        (Context::Global, Cmd::Findings) => lang.pick("danh sách lỗi", "findings"),
+        (Context::Global, Cmd::ToggleFocus) => lang.pick("mục lục ↔ nội dung", "outline ↔ step"),
+        (Context::Global, Cmd::Quit) => lang.pick("thoát", "quit"),
+        (Context::Global, Cmd::Help) => lang.pick("trợ giúp", "help"),
+        (Context::Global, Cmd::Redraw) => lang.pick("vẽ lại màn hình", "redraw the screen"),
+        (Context::Outline, Cmd::Enter) => lang.pick("mở bước", "open step"),
+        (Context::Outline, Cmd::Up) => lang.pick("lên", "up"),
+        (Context::Outline, Cmd::Down) => lang.pick("xuống", "down"),
+        (Context::Outline, Cmd::Help) => lang.pick("trợ giúp", "help"),
+        (Context::Text, Cmd::NextField) => lang.pick("ô sau", "next field"),
+        (Context::Text, Cmd::PrevField) => lang.pick("ô trước", "previous field"),
+        (Context::Text, Cmd::NothingToReport) => lang.pick("Không phát sinh", "nothing to report"),
+        (Context::Text, Cmd::Undo) => lang.pick("hoàn tác", "undo"),
+        (Context::Text, Cmd::Redo) => lang.pick("làm lại", "redo"),
+        (Context::Text, Cmd::Back) => lang.pick("về mục lục", "to outline"),
+        (Context::Grid, Cmd::Enter) => lang.pick("sửa ô", "edit cell"),
+        (Context::Grid, Cmd::NextField) => lang.pick("ô sau", "next cell"),
+        (Context::Grid, Cmd::PrevField) => lang.pick("ô trước", "previous cell"),
+        (Context::Grid, Cmd::Up) => lang.pick("lên", "up"),
+        (Context::Grid, Cmd::Down) => lang.pick("xuống", "down"),
+        (Context::Grid, Cmd::Left) => lang.pick("trái", "left"),
+        (Context::Grid, Cmd::Right) => lang.pick("phải", "right"),
+        (Context::Grid, Cmd::PageUp) => lang.pick("trang trên", "page up"),
+        (Context::Grid, Cmd::PageDown) => lang.pick("trang dưới", "page down"),
+        (Context::Grid, Cmd::Home) => lang.pick("cột đầu", "first column"),
+        (Context::Grid, Cmd::End) => lang.pick("cột cuối", "last column"),
+        (Context::Grid, Cmd::AddRow) => lang.pick("thêm dòng", "add row"),
+        (Context::Grid, Cmd::DeleteRow) => lang.pick("xóa dòng", "delete row"),
+        (Context::Grid, Cmd::RowUp) => lang.pick("chuyển dòng lên", "move row up"),
+        (Context::Grid, Cmd::RowDown) => lang.pick("chuyển dòng xuống", "move row down"),
+        (Context::Grid, Cmd::ClearCell) => lang.pick("xóa ô", "clear cell"),
+        (Context::Grid, Cmd::NothingToReport) => lang.pick("Không phát sinh", "nothing to report"),
+        (Context::Grid, Cmd::Help) => lang.pick("trợ giúp", "help"),
+        (Context::Grid, Cmd::Back) => lang.pick("về mục lục", "to outline"),
+        (Context::CellEdit, Cmd::Enter) => lang.pick("ghi, xuống", "commit, down"),
+        (Context::CellEdit, Cmd::NextField) => lang.pick("ghi, sang phải", "commit, right"),
+        (Context::CellEdit, Cmd::PrevField) => lang.pick("ghi, sang trái", "commit, left"),
+        (Context::CellEdit, Cmd::Back) => lang.pick("bỏ sửa", "cancel edit"),
+        (Context::Start, Cmd::Enter) => lang.pick("mở", "open"),
+        (Context::Start, Cmd::New) => lang.pick("tạo mới", "new"),
+        (Context::Start, Cmd::Duplicate) => lang.pick("nhân bản", "duplicate"),
+        (Context::Start, Cmd::Delete) => lang.pick("xóa", "delete"),
+        (Context::Start, Cmd::Up) => lang.pick("lên", "up"),
+        (Context::Start, Cmd::Down) => lang.pick("xuống", "down"),
+        (Context::Start, Cmd::Help) => lang.pick("trợ giúp", "help"),
+        (Context::Start, Cmd::Quit) => lang.pick("thoát", "quit"),
+        (Context::Form, Cmd::NextField) => lang.pick("ô sau", "next field"),
+        (Context::Form, Cmd::PrevField) => lang.pick("ô trước", "previous field"),
+        (Context::Form, Cmd::Enter) => lang.pick("xong", "done"),
+        (Context::Form, Cmd::Back) => lang.pick("thôi", "cancel"),
+        (Context::List, Cmd::Enter) => lang.pick("đến chỗ này", "go there"),
+        (Context::List, Cmd::Up) => lang.pick("lên", "up"),
+        (Context::List, Cmd::Down) => lang.pick("xuống", "down"),
+        (Context::List, Cmd::PageUp) => lang.pick("trang trên", "page up"),
+        (Context::List, Cmd::PageDown) => lang.pick("trang dưới", "page down"),
+        (Context::List, Cmd::Back) => lang.pick("đóng", "close"),
+        (Context::Form, Cmd::Save) => lang.pick("tạo bản nháp", "create the draft"),
+        _ => lang.pick("", ""),
+    }
+}
+
+/// The space bar's name.
+pub fn space_key(lang: Lang) -> &'static str {
+    lang.pick("Cách", "Space")
+}
+
+use crate::app::MetaField;
+use crate::draft::UnitGroup;
+
+/// "I – Sở, ban, ngành".
+pub fn group_name(lang: Lang, g: UnitGroup) -> &'static str {
+    match g {
+        UnitGroup::I => lang.pick("I – Sở, ban, ngành", "I – provincial department"),
+        UnitGroup::II => lang.pick("II – Đơn vị ngành dọc", "II – vertical agency"),
+        UnitGroup::III => lang.pick("III – Huyện, thành phố", "III – district, city"),
+    }
+}
+
+/// The label of a report information field.
+pub fn meta_field(lang: Lang, f: MetaField) -> &'static str {
+    match f {
+        MetaField::Unit => lang.pick("Đơn vị báo cáo", "Reporting unit"),
+        MetaField::Group => lang.pick("Nhóm", "Group"),
+        MetaField::Body => lang.pick("Loại cơ quan", "Kind of body"),
+        MetaField::Parent => lang.pick("Cơ quan chủ quản", "Parent body"),
+        MetaField::Number => lang.pick("Số, ký hiệu", "Number"),
+        MetaField::Place => lang.pick("Địa danh", "Place"),
+        MetaField::Date => lang.pick("Ngày", "Date"),
+        MetaField::Signer => lang.pick("Người ký", "Signer"),
+        MetaField::SignerTitle => lang.pick("Chức vụ người ký", "Signer's title"),
+        MetaField::Recipients => lang.pick("Nơi nhận (mỗi dòng một nơi)", "Recipients (one per line)"),
+    }
+}
+
+/// An example beside a report information field.
+pub fn meta_hint(lang: Lang, f: MetaField) -> &'static str {
+    match f {
+        MetaField::Unit => lang.pick("vd: UBND huyện Tuy Phước", "e.g. UBND huyện Tuy Phước"),
+        MetaField::Parent => lang.pick("vd: UBND TỈNH BÌNH ĐỊNH", "e.g. UBND TỈNH BÌNH ĐỊNH"),
+        MetaField::Number => lang.pick("vd: 215/BC-UBND", "e.g. 215/BC-UBND"),
+        MetaField::Place => lang.pick("vd: Tuy Phước", "e.g. Tuy Phước"),
+        MetaField::Date => "dd/mm/yyyy",
+        MetaField::SignerTitle => lang.pick("vd: KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", "e.g. KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"),
+        _ => "",
+    }
+}
+
+/// The name field of the new-draft form.
+pub fn draft_name_label(lang: Lang) -> &'static str {
+    lang.pick("Tên bản nháp (tên tệp)", "Draft name (file name)")
+}
+
+/// Its hint.
+pub fn draft_name_hint(lang: Lang) -> &'static str {
+    lang.pick("vd: tuy-phuoc-2024", "e.g. tuy-phuoc-2024")
+}
+
+/// The new-draft form lacks name or unit.
+pub fn form_incomplete(lang: Lang) -> &'static str {
+    lang.pick(
+        "Cần nhập tên bản nháp và đơn vị báo cáo",
+        "A draft name and the reporting unit are needed",
+    )
+}
+
+/// A step id that does not exist.
+pub fn unknown_step(lang: Lang, id: &str) -> String {
+    match lang {
+        Lang::Vi => format!("Không có bước «{id}». Ví dụ: i.1, ii.2, pl1, pl3, review"),
+        Lang::En => format!("No step “{id}”. Examples: i.1, ii.2, pl1, pl3, review"),
+    }
+}
+
+/// Ctrl-S with nothing to save.
+pub fn already_saved(lang: Lang) -> &'static str {
+    lang.pick("Mọi thay đổi đã được lưu", "Everything is saved")
+}
+
+/// Typing into a computed cell.
+pub fn computed_cell(lang: Lang) -> &'static str {
+    lang.pick(
+        "Ô này do chương trình tự tính, không nhập được",
+        "This cell is computed by the program and cannot be typed into",
+    )
+}
+
+/// Ctrl-K on a field that cannot be marked.
+pub fn not_markable(lang: Lang) -> &'static str {
+    lang.pick(
+        "Chỉ đánh dấu «Không phát sinh» cho phần trả lời bằng lời",
+        "Only narrative answers can be marked “Không phát sinh”",
+    )
+}
+
+/// A draft was copied.
+pub fn duplicated(lang: Lang, path: &std::path::Path) -> String {
+    match lang {
+        Lang::Vi => format!("Đã nhân bản thành {}", path.display()),
+        Lang::En => format!("Copied to {}", path.display()),
+    }
+}
+
+/// A draft was moved to the trash.
+pub fn trashed(lang: Lang, path: &std::path::Path) -> String {
+    match lang {
+        Lang::Vi => format!("Đã chuyển vào thùng rác: {}", path.display()),
+        Lang::En => format!("Moved to the trash: {}", path.display()),
+    }
+}
+
+/// The terminal is too small.
+pub fn too_small(lang: Lang, min: (u16, u16), now: (u16, u16)) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Cửa sổ quá nhỏ: cần ít nhất {}×{} (hiện {}×{}). Hãy phóng to cửa sổ; không mất dữ liệu nào.",
+            min.0, min.1, now.0, now.1
+        ),
+        Lang::En => format!(
+            "The terminal is too small: at least {}×{} is needed (now {}×{}). Enlarge it; nothing is lost.",
+            min.0, min.1, now.0, now.1
+        ),
+    }
+}
+
+/// Header: a save failed.
+pub fn save_failed_short(lang: Lang, _e: &str) -> &'static str {
+    lang.pick("LỖI LƯU – xem dòng dưới", "SAVE FAILED – see below")
+}
+
+/// Header: saved at a time.
+pub fn saved_at(lang: Lang, at: &str) -> String {
+    match lang {
+        Lang::Vi => format!("Đã lưu {at}"),
+        Lang::En => format!("Saved {at}"),
+    }
+}
+
+/// Header: changes not yet on disk.
+pub fn unsaved(lang: Lang) -> &'static str {
+    lang.pick("Chưa lưu", "Unsaved")
+}
+
+/// " (+2 chỗ khác ở đây)".
+pub fn more_here(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Vi => format!(" (+{n} ý khác ở đây, ^E xem tất cả)"),
+        Lang::En => format!(" (+{n} more here, ^E lists all)"),
+    }
+}
+
+/// The report information step.
+pub fn info_step(lang: Lang) -> &'static str {
+    lang.pick("Thông tin báo cáo", "Report information")
+}
+
+/// Its guidance.
+pub fn info_guidance(lang: Lang) -> &'static str {
+    lang.pick(
+        "Thông tin in ở phần đầu và phần ký của báo cáo: đơn vị, số, địa danh, ngày, người ký, nơi nhận.",
+        "What the heading and signature of the report show: unit, number, place, date, signer, recipients.",
+    )
+}
+
+/// The last step.
+pub fn review_step(lang: Lang) -> &'static str {
+    lang.pick("Kiểm tra & xuất", "Check & export")
+}
+
+/// The label of the single answer of a section.
+pub fn answer_label(lang: Lang) -> &'static str {
+    lang.pick("Nội dung báo cáo", "Answer")
+}
+
+/// An empty answer's preview.
+pub fn empty_answer(lang: Lang) -> &'static str {
+    lang.pick("(chưa viết)", "(not written)")
+}
+
+/// "12 dòng".
+pub fn rows_count(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Vi => format!("{n} dòng"),
+        Lang::En => format!("{n} rows"),
+    }
+}
+
+/// Sideways scrolling hint.
+pub fn scroll_hint(lang: Lang) -> &'static str {
+    lang.pick("còn cột, dùng ←/→", "more columns, use ←/→")
+}
+
+/// "Mục".
+pub fn section_word(lang: Lang) -> &'static str {
+    lang.pick("Mục", "Section")
+}
+
+/// "2 lỗi, 1 cảnh báo".
+pub fn counts(lang: Lang, errors: usize, warnings: usize) -> String {
+    super::check_summary(lang, errors, warnings)
+}
+
+/// The review's summary line.
+pub fn review_summary(lang: Lang, done: usize, total: usize, errors: usize, warnings: usize) -> String {
+    match lang {
+        Lang::Vi => format!("Đã xong {done}/{total} bước · {errors} lỗi · {warnings} cảnh báo. Enter: đến chỗ cần sửa."),
+        Lang::En => format!("{done}/{total} steps done · {errors} errors · {warnings} warnings. Enter: go to the place."),
+    }
+}
+
+/// "Chưa làm:".
+pub fn not_started(lang: Lang) -> &'static str {
+    lang.pick("Chưa làm:", "Not started:")
+}
+
+/// The program's title.
+pub fn app_title(lang: Lang) -> &'static str {
+    lang.pick(
+        "Báo cáo sơ kết 03 năm Nghị quyết 05-NQ/TU",
+        "3-year review report of Resolution 05-NQ/TU",
+    )
+}
+
+/// The start screen's first line.
+pub fn start_intro(lang: Lang) -> &'static str {
+    lang.pick(
+        "Chọn bản nháp để mở (Enter), hoặc nhấn n để tạo bản nháp mới.",
+        "Choose a draft to open (Enter), or press n to create a new one.",
+    )
+}
+
+/// No drafts yet.
+pub fn no_drafts_yet(lang: Lang) -> &'static str {
+    lang.pick(
+        "Chưa có bản nháp nào. Nhấn n để tạo bản nháp đầu tiên.",
+        "No drafts yet. Press n to create the first one.",
+    )
+}
+
+/// The new-draft form's title.
+pub fn new_draft_title(lang: Lang) -> &'static str {
+    lang.pick("Tạo bản nháp mới", "New draft")
+}
+
+/// Help intro.
+pub fn help_intro(lang: Lang) -> &'static str {
+    lang.pick(
+        "^ là phím Ctrl (^S = Ctrl-S). Phím F chỉ là phím tắt thêm. Esc/Enter để đóng.",
+        "^ means Ctrl (^S = Ctrl-S). F-keys are only extra shortcuts. Esc/Enter closes.",
+    )
+}
+
+/// The heading of a context in help.
+pub fn context_name(lang: Lang, c: Context) -> &'static str {
+    match c {
+        Context::Global => lang.pick("Mọi nơi trong bản nháp", "Everywhere in a draft"),
+        Context::Outline => lang.pick("Mục lục (bên trái)", "Outline (left)"),
+        Context::Text => lang.pick("Ô chữ, ô số", "Text and number fields"),
+        Context::Grid => lang.pick("Bảng phụ lục", "Appendix tables"),
+        Context::CellEdit => lang.pick("Đang sửa một ô", "Editing a cell"),
+        Context::List => lang.pick("Danh sách", "Lists"),
+        Context::Start => lang.pick("Màn hình đầu", "Start screen"),
+        Context::Form => lang.pick("Biểu mẫu", "Forms"),
+    }
+}
+
+/// Help's title.
+pub fn help_title(lang: Lang) -> &'static str {
+    lang.pick("Trợ giúp – các phím", "Help – keys")
+}
+
+/// The welcome's title.
+pub fn welcome_title(lang: Lang) -> &'static str {
+    lang.pick("Chào mừng đến với baocao", "Welcome to baocao")
+}
+
+/// The welcome's paragraphs.
+pub fn welcome_text(lang: Lang) -> &'static [&'static str] {
+    match lang {
+        Lang::Vi => &[
+            "baocao dẫn anh/chị đi lần lượt từng bước của đề cương: thông tin báo cáo, các mục I–V, bốn phụ lục số liệu, cuối cùng là bước «Kiểm tra & xuất».",
+            "Ctrl-N sang bước sau, Ctrl-P về bước trước, Ctrl-G đến một bước bất kỳ (gõ i.1, ii.2, pl1…). Tab chuyển ô. Ctrl-K đánh dấu «Không phát sinh».",
+            "Chỗ số liệu chưa khớp được đánh dấu ngay tại ô, kèm con số cụ thể ở dòng dưới. Ctrl-E xem tất cả. Lỗi không bao giờ ngăn anh/chị lưu hay thoát.",
+            "Bản nháp tự lưu sau mỗi thay đổi; Ctrl-S lưu ngay, Ctrl-Q thoát. F1 hoặc ? để xem mọi phím. Nhấn Enter để bắt đầu.",
+        ],
+        Lang::En => &[
+            "baocao walks you through the outline step by step: report information, sections I–V, the four appendix tables, and finally “Check & export”.",
+            "Ctrl-N next step, Ctrl-P previous, Ctrl-G go to any step (type i.1, ii.2, pl1…). Tab moves between fields. Ctrl-K marks “Không phát sinh” (nothing to report).",
+            "Figures that do not agree are flagged in the cell itself, with the numbers on the line below. Ctrl-E lists them all. Findings never stop you saving or quitting.",
+            "The draft saves itself after every change; Ctrl-S saves now, Ctrl-Q quits. F1 or ? shows every key. Press Enter to start.",
+        ],
+    }
+}
+
+/// The findings dialog's title.
+pub fn findings_title(lang: Lang, errors: usize, warnings: usize) -> String {
+    match lang {
+        Lang::Vi => format!("Các chỗ cần xem: {errors} lỗi, {warnings} cảnh báo"),
+        Lang::En => format!("Findings: {errors} errors, {warnings} warnings"),
+    }
+}
+
+/// No findings.
+pub fn no_findings(lang: Lang) -> &'static str {
+    lang.pick("Không có chỗ nào cần sửa.", "Nothing to fix.")
+}
+
+/// The jump prompt's title.
+pub fn jump_title(lang: Lang) -> &'static str {
+    lang.pick("Đến bước", "Go to step")
+}
+
+/// The jump prompt's hint.
+pub fn jump_hint(lang: Lang) -> &'static str {
+    lang.pick(
+        "Gõ mã bước rồi Enter: info, i.1, ii.2, iv, pl1…pl4, review",
+        "Type a step id, then Enter: info, i.1, ii.2, iv, pl1…pl4, review",
+    )
+}
+
+/// The duplicate prompt's title.
+pub fn duplicate_title(lang: Lang) -> &'static str {
+    lang.pick("Nhân bản bản nháp", "Duplicate draft")
+}
+
+/// A confirmation's title.
+pub fn confirm_title(lang: Lang) -> &'static str {
+    lang.pick("Xác nhận", "Confirm")
+}
+
+/// Move a draft to the trash?
+pub fn confirm_trash(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::Vi => format!("Chuyển bản nháp «{name}» vào thùng rác? (Có thể lấy lại từ thư mục trash.)"),
+        Lang::En => format!("Move draft “{name}” to the trash? (It can be taken back from the trash folder.)"),
+    }
+}
+
+/// Delete a row?
+pub fn confirm_delete_row(lang: Lang, label: &str) -> String {
+    match lang {
+        Lang::Vi => format!("Xóa dòng «{label}» cùng số liệu của nó?"),
+        Lang::En => format!("Delete row “{label}” and its figures?"),
+    }
+}
+
+/// Quit with unsaved changes?
+pub fn confirm_quit_unsaved(lang: Lang, error: &str) -> String {
+    match lang {
+        Lang::Vi => format!("Chưa lưu được những thay đổi mới nhất: {error}. Vẫn thoát và bỏ các thay đổi chưa lưu?"),
+        Lang::En => format!("The latest changes could not be saved: {error}. Quit anyway and lose them?"),
+    }
+}
+
+/// The answers of a confirmation.
+pub fn yes_no(lang: Lang) -> &'static str {
+    lang.pick(" Enter/C: Có    Esc/K: Không ", " Enter/Y: Yes    Esc/N: No ")
+}
+
+/// The long-text editor's hint.
+pub fn long_text_hint(lang: Lang) -> &'static str {
+    lang.pick(" Esc/Tab: xong ", " Esc/Tab: done ")
+}

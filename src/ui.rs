@@ -1,0 +1,104 @@
+//! Drawing: reads the state and draws it (outline tree, section fields, table grid,
+//! review, dialogs, header and footer). Never changes state, never does I/O.
+
+mod bars;
+mod fields;
+mod grid;
+mod modal;
+mod review;
+mod start;
+mod theme;
+mod tree;
+
+use std::sync::OnceLock;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+pub use theme::Theme;
+
+use crate::app::{App, Screen};
+use crate::i18n;
+use crate::layout;
+use crate::report::StepRef;
+
+/// The theme for this run (NO_COLOR is read once).
+pub fn theme() -> &'static Theme {
+    static THEME: OnceLock<Theme> = OnceLock::new();
+    THEME.get_or_init(Theme::detect)
+}
+
+/// Draws the whole screen.
+pub fn render(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    let size = (area.width, area.height);
+    if !layout::fits(size) {
+        too_small(app, frame, area);
+        return;
+    }
+    match &app.screen {
+        Screen::Start(s) => start::render(app, s, frame),
+        Screen::NewDraft(form) => start::render_form(app, form, frame),
+        Screen::Wizard(w) => {
+            let a = layout::areas(size, w.table().is_some());
+            bars::header(app, w, frame, a.header);
+            tree::render(app, w, frame, a.tree);
+            match w.step() {
+                StepRef::Info | StepRef::Section(_) => fields::render(app, w, frame, a.content),
+                StepRef::Table(id) => grid::render(app, w, id, frame, a.content),
+                StepRef::Review => review::render(app, w, frame, a.content),
+            }
+            bars::message(app, w, frame, a.message);
+            bars::footer(app, frame, a.footer);
+        }
+    }
+    if let Some(m) = &app.modal {
+        modal::render(app, m, frame, area);
+    }
+}
+
+fn too_small(app: &App, frame: &mut Frame, area: Rect) {
+    let t = theme();
+    let text = i18n::too_small(app.lang, layout::MIN_SIZE, (area.width, area.height));
+    let lines: Vec<Line> = textwrap::wrap(&text, area.width.max(1) as usize)
+        .into_iter()
+        .map(|l| Line::from(Span::styled(l.into_owned(), t.title)))
+        .collect();
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// Cuts a text to `width` terminal cells, ending with "…" when cut.
+pub fn fit(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for g in unicode_segmentation::UnicodeSegmentation::graphemes(text, true) {
+        let w = g.width();
+        if used + w + 1 > width {
+            break;
+        }
+        out.push_str(g);
+        used += w;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+/// Pads or cuts a text to exactly `width` cells, right-aligned when `right`.
+pub fn cell(text: &str, width: usize, right: bool) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let t = fit(text, width);
+    let pad = width.saturating_sub(t.width());
+    if right {
+        format!("{}{t}", " ".repeat(pad))
+    } else {
+        format!("{t}{}", " ".repeat(pad))
+    }
+}

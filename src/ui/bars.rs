@@ -1,0 +1,114 @@
+//! The header (draft, completion, save state), the message lines (the findings of the
+//! focused field or cell, else the status) and the footer (keys of the current focus,
+//! from the binding table).
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
+
+use super::{fit, theme};
+use crate::app::keymap::{self, Context};
+use crate::app::{App, Wizard};
+use crate::i18n;
+use crate::report::StepRef;
+
+/// "▰▰▰▱▱▱" of `done` out of `total`, `width` cells.
+pub fn gauge(done: usize, total: usize, width: usize) -> String {
+    let filled = (done * width).checked_div(total).unwrap_or(0);
+    format!("{}{}", "▰".repeat(filled), "▱".repeat(width - filled))
+}
+
+pub(super) fn header(app: &App, w: &Wizard, frame: &mut Frame, area: Rect) {
+    let t = theme();
+    let (done, total) = w.completion();
+    let save = if let Some(e) = &w.save.error {
+        Span::styled(format!(" {} ", i18n::save_failed_short(app.lang, e)), t.error)
+    } else if w.save.is_clean() {
+        let at = w
+            .save
+            .last_saved
+            .map(crate::localtime::hour_minute)
+            .unwrap_or_default();
+        Span::styled(format!(" {} ", i18n::saved_at(app.lang, &at)), t.bar)
+    } else {
+        Span::styled(format!(" {} ", i18n::unsaved(app.lang)), t.key)
+    };
+    let left = format!(" baocao │ {} │ {} ", w.name, w.draft.meta.unit);
+    let progress = format!(" {done}/{total} {} ", gauge(done, total, 10));
+    let room = (area.width as usize).saturating_sub(progress.width() + save.content.width());
+    let line = Line::from(vec![
+        Span::styled(super::cell(&left, room, false), t.bar),
+        Span::styled(progress, t.bar),
+        save,
+    ]);
+    frame.render_widget(Paragraph::new(line).style(t.bar), area);
+}
+
+pub(super) fn message(app: &App, w: &Wizard, frame: &mut Frame, area: Rect) {
+    let t = theme();
+    let width = area.width as usize;
+    let mut lines: Vec<Line> = Vec::new();
+    let here = w.current_findings(&app.template);
+    if let Some(f) = here.first() {
+        let mut text = format!(
+            "{} {} {}",
+            super::theme::severity_mark(f.severity),
+            f.rule,
+            i18n::message(app.lang, &app.template, f)
+        );
+        if here.len() > 1 {
+            text.push_str(&i18n::more_here(app.lang, here.len() - 1));
+        }
+        lines.push(Line::from(Span::styled(fit(&text, width), t.severity(f.severity))));
+        if let Some(h) = i18n::hint(app.lang, f) {
+            lines.push(Line::from(Span::styled(
+                fit(&format!("  → {h}"), width),
+                t.dim,
+            )));
+        }
+    } else if let StepRef::Table(id) = w.step()
+        && let Some(col) = app.template.table(id).and_then(|s| s.columns.get(w.grid.col))
+    {
+        lines.push(Line::from(Span::styled(
+            fit(&format!("({}) {}", col.id, col.header), width),
+            t.dim,
+        )));
+    }
+    if let Some(s) = &app.status {
+        let style = if s.error { t.error } else { t.ok };
+        let line = Line::from(Span::styled(fit(&s.text, width), style));
+        if lines.len() >= 2 {
+            lines[1] = line;
+        } else {
+            lines.push(line);
+        }
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// The footer line for a context: "^S lưu  ^N bước sau …", cut to the width.
+pub fn footer_line(app: &App, context: Context, width: usize) -> Line<'static> {
+    let in_draft = app.modal.is_none() && app.wizard().is_some();
+    let t = theme();
+    let mut spans = Vec::new();
+    let mut used = 0;
+    for b in keymap::footer(context, in_draft) {
+        let key = keymap::key_name(app.lang, &b.keys[0]);
+        let label = b.label(app.lang);
+        let w = key.width() + label.width() + 3;
+        if used + w > width {
+            break;
+        }
+        used += w;
+        spans.push(Span::styled(format!(" {key}"), t.key));
+        spans.push(Span::styled(format!(" {label} "), t.bar));
+    }
+    Line::from(spans)
+}
+
+pub(super) fn footer(app: &App, frame: &mut Frame, area: Rect) {
+    let line = footer_line(app, app.context(), area.width as usize);
+    frame.render_widget(Paragraph::new(line).style(theme().bar), area);
+}

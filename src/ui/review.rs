@@ -1,0 +1,106 @@
+//! The last step, "Kiểm tra & xuất": what is missing and what is inconsistent, in
+//! outline order; Enter goes to the place.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use super::theme::severity_mark;
+use super::{fit, theme};
+use crate::app::{App, Focus, Wizard};
+use crate::i18n;
+use crate::report::StepRef;
+use crate::rules::StepState;
+use crate::template::Severity;
+
+/// The lines of the findings list (one per finding, in step order), with the index of
+/// the line of each finding, for the review step and the findings dialog.
+pub fn finding_lines(app: &App, w: &Wizard, width: usize, selected: Option<usize>) -> (Vec<Line<'static>>, Vec<usize>) {
+    let t = theme();
+    let mut lines = Vec::new();
+    let mut at = Vec::new();
+    let mut last_step = String::new();
+    for (n, &i) in w.order.iter().enumerate() {
+        let f = &w.eval.findings[i];
+        let step = f.place.step().to_string();
+        if step != last_step {
+            let errors = w.order.iter().filter(|&&j| {
+                let g = &w.eval.findings[j];
+                g.place.step() == step && g.severity == Severity::Error
+            }).count();
+            let warnings = w.order.iter().filter(|&&j| {
+                let g = &w.eval.findings[j];
+                g.place.step() == step && g.severity == Severity::Warning
+            }).count();
+            let name = if app.template.table(&step).is_some() {
+                i18n::table_name(app.lang, &app.template, &step)
+            } else {
+                format!("{} {step}", i18n::section_word(app.lang))
+            };
+            lines.push(Line::from(Span::styled(
+                fit(&format!("{name} — {}", i18n::counts(app.lang, errors, warnings)), width),
+                t.title,
+            )));
+            last_step = step;
+        }
+        at.push(lines.len());
+        let text = format!(
+            "  {} {} {}: {}",
+            severity_mark(f.severity),
+            f.rule,
+            i18n::place(app.lang, &app.template, &f.place),
+            i18n::message(app.lang, &app.template, f)
+        );
+        let style = if selected == Some(n) { t.focus } else { t.severity(f.severity) };
+        lines.push(Line::from(Span::styled(fit(&text, width), style)));
+    }
+    (lines, at)
+}
+
+pub(super) fn render(app: &App, w: &Wizard, frame: &mut Frame, area: Rect) {
+    let t = theme();
+    let focused = w.focus == Focus::Content;
+    let block = Block::default()
+        .borders(Borders::TOP)
+        .title(Span::styled(format!(" {} ", i18n::review_step(app.lang)), t.title))
+        .border_style(if focused { t.border_focus } else { t.border });
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let inner = Rect::new(inner.x + 1, inner.y, inner.width.saturating_sub(1), inner.height);
+    let width = inner.width as usize;
+    let (done, total) = w.completion();
+    let errors = w.eval.count(Severity::Error);
+    let warnings = w.eval.count(Severity::Warning);
+    let mut head = vec![Line::from(Span::styled(
+        fit(&i18n::review_summary(app.lang, done, total, errors, warnings), width),
+        if errors > 0 { t.error } else { t.ok },
+    ))];
+    let missing: Vec<String> = w
+        .steps
+        .iter()
+        .enumerate()
+        .filter(|(i, s)| !matches!(s, StepRef::Review) && w.state(*i) == StepState::Empty)
+        .map(|(_, s)| match s {
+            StepRef::Info => i18n::info_step(app.lang).to_string(),
+            StepRef::Section(id) => id.clone(),
+            StepRef::Table(id) => i18n::table_name(app.lang, &app.template, id),
+            StepRef::Review => String::new(),
+        })
+        .collect();
+    if !missing.is_empty() {
+        let text = format!("{} {}", i18n::not_started(app.lang), missing.join(", "));
+        for l in textwrap::wrap(&text, width.max(1)).into_iter().take(3) {
+            head.push(Line::from(Span::styled(l.into_owned(), t.warning)));
+        }
+    }
+    head.push(Line::from(""));
+    let head_h = head.len() as u16;
+    frame.render_widget(Paragraph::new(head), Rect::new(inner.x, inner.y, inner.width, head_h));
+    let list = Rect::new(inner.x, inner.y + head_h, inner.width, inner.height.saturating_sub(head_h));
+    let sel = focused.then_some(w.review);
+    let (lines, at) = finding_lines(app, w, width, sel);
+    let sel_line = sel.and_then(|s| at.get(s).copied()).unwrap_or(0);
+    let top = sel_line.saturating_sub(list.height as usize / 2);
+    frame.render_widget(Paragraph::new(lines).scroll((top as u16, 0)), list);
+}
