@@ -163,7 +163,12 @@ pub struct App {
 
 impl App {
     /// A new app on the start screen; the caller performs the returned effects.
-    pub fn new(lang: Lang, template: Template, size: (u16, u16), first_run: bool) -> (App, Vec<Effect>) {
+    pub fn new(
+        lang: Lang,
+        template: Template,
+        size: (u16, u16),
+        first_run: bool,
+    ) -> (App, Vec<Effect>) {
         let app = App {
             lang,
             template,
@@ -238,7 +243,10 @@ impl App {
                     }
                 }
                 if let Err(e) = result {
-                    self.status = Some(Status { text: e, error: true });
+                    self.status = Some(Status {
+                        text: e,
+                        error: true,
+                    });
                 }
                 self.dirty = true;
             }
@@ -263,11 +271,17 @@ impl App {
                 self.dirty = true;
             }
             Action::Opened(Err(e)) | Action::Done(Err(e)) => {
-                self.status = Some(Status { text: e, error: true });
+                self.status = Some(Status {
+                    text: e,
+                    error: true,
+                });
                 self.dirty = true;
             }
             Action::Done(Ok(msg)) => {
-                self.status = Some(Status { text: msg, error: false });
+                self.status = Some(Status {
+                    text: msg,
+                    error: false,
+                });
                 effects.push(Effect::List);
                 self.dirty = true;
             }
@@ -286,7 +300,10 @@ impl App {
             return;
         }
         let ctx = self.context();
-        let global = matches!(ctx, Context::Outline | Context::Text | Context::Grid | Context::CellEdit);
+        let global = matches!(
+            ctx,
+            Context::Outline | Context::Text | Context::Grid | Context::CellEdit
+        );
         let cmd = keymap::lookup(ctx, &key, global);
         // Commands every screen shares.
         match cmd {

@@ -89,7 +89,11 @@ pub fn column_widths(table: &Table, avail: u16) -> Vec<u16> {
             .filter(|(_, c)| {
                 matches!(
                     c.kind,
-                    ColumnKind::Label | ColumnKind::LongText | ColumnKind::Text | ColumnKind::Target
+                    ColumnKind::Label
+                        | ColumnKind::LongText
+                        | ColumnKind::Text
+                        | ColumnKind::Target
+                        | ColumnKind::Derived
                 )
             })
             .map(|(i, _)| i)
@@ -101,7 +105,19 @@ pub fn column_widths(table: &Table, avail: u16) -> Vec<u16> {
             }
         }
     } else {
-        // Narrow screen: the frozen name column gives up room first.
+        // Narrow screen: when giving up part of the name column (down to 16 cells)
+        // lets every column fit, it does; otherwise frozen columns take at most two
+        // fifths of the width and the rest scrolls.
+        let over = total - avail;
+        let label = table
+            .columns
+            .iter()
+            .position(|c| c.kind == ColumnKind::Label);
+        if let Some(l) = label
+            && widths[l].saturating_sub(16) >= over
+        {
+            widths[l] -= over;
+        }
         let frozen_total: u16 = table
             .columns
             .iter()
@@ -110,12 +126,10 @@ pub fn column_widths(table: &Table, avail: u16) -> Vec<u16> {
             .map(|(_, w)| w + 1)
             .sum();
         let cap = avail * 2 / 5;
-        if frozen_total > cap {
-            for (c, w) in table.columns.iter().zip(widths.iter_mut()) {
-                if c.kind == ColumnKind::Label {
-                    *w = (*w).saturating_sub(frozen_total - cap).max(10);
-                }
-            }
+        if let Some(l) = label
+            && frozen_total > cap
+        {
+            widths[l] = widths[l].saturating_sub(frozen_total - cap).max(10);
         }
     }
     widths

@@ -69,8 +69,12 @@ impl StepRef {
 /// review.
 pub fn steps(template: &Template) -> Vec<StepRef> {
     std::iter::once(StepRef::Info)
-        .chain(template.steps().into_iter()
-        .map(|s| StepRef::Section(s.id.clone())))
+        .chain(
+            template
+                .steps()
+                .into_iter()
+                .map(|s| StepRef::Section(s.id.clone())),
+        )
         .chain(template.tables.iter().map(|t| StepRef::Table(t.id.clone())))
         .chain(std::iter::once(StepRef::Review))
         .collect()
@@ -104,7 +108,9 @@ pub fn progress(template: &Template, table: &Table, row: &SheetRow) -> Option<f6
     };
     let ind = table.row(key)?.indicator.as_ref()?;
     let result_col = template.rules.iter().find_map(|r| match &r.kind {
-        RuleKind::Targets { table: t, result, .. } if t == &table.id => Some(result.as_str()),
+        RuleKind::Targets {
+            table: t, result, ..
+        } if t == &table.id => Some(result.as_str()),
         _ => None,
     })?;
     let value = row.cells.get(table.column_index(result_col)?)?.value()?;

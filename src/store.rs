@@ -244,8 +244,8 @@ impl Store {
             path: self.root.clone(),
             source,
         })?;
-        let text = ron::ser::to_string_pretty(settings, ron::ser::PrettyConfig::new())
-            .unwrap_or_default();
+        let text =
+            ron::ser::to_string_pretty(settings, ron::ser::PrettyConfig::new()).unwrap_or_default();
         write_atomic(&path, text.as_bytes())
     }
 

@@ -29,7 +29,10 @@ pub fn run(env: &Env, draft: Option<&str>, goto: Option<&str>) -> Result<ExitCod
         message: e.to_string(),
     })?;
     let _ = execute!(std::io::stdout(), EnableBracketedPaste);
-    let size = terminal.size().map(|s| (s.width, s.height)).unwrap_or((80, 24));
+    let size = terminal
+        .size()
+        .map(|s| (s.width, s.height))
+        .unwrap_or((80, 24));
 
     let (tx, rx) = mpsc::channel::<Action>();
     spawn_input(tx.clone());

@@ -284,7 +284,10 @@ impl Fields {
             Some(FieldEditor {
                 kind: FieldKind::Choice { .. },
                 ..
-            }) => matches!(key.code, KeyCode::Left | KeyCode::Right | KeyCode::Char(' ')),
+            }) => matches!(
+                key.code,
+                KeyCode::Left | KeyCode::Right | KeyCode::Char(' ')
+            ),
             Some(f) => f.editor.handles(key),
             None => false,
         }

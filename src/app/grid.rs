@@ -284,7 +284,12 @@ fn start_edit(
 fn insertion(w: &Wizard, t: &Template, table: &str) -> Option<(String, usize)> {
     let spec = t.table(table)?;
     let sheet = w.eval.sheet(table)?;
-    let data_rows = w.draft.tables.get(table).map(|d| d.rows.as_slice()).unwrap_or(&[]);
+    let data_rows = w
+        .draft
+        .tables
+        .get(table)
+        .map(|d| d.rows.as_slice())
+        .unwrap_or(&[]);
     let r = sheet.rows.get(w.grid.row);
     let parent = match r {
         Some(r) if r.kind == RowKind::Added => {

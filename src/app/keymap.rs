@@ -26,6 +26,8 @@ pub enum Context {
     Form,
     /// A list in a dialog (findings, review).
     List,
+    /// A text to read (help, welcome).
+    Dialog,
 }
 
 /// What a key asks for.
@@ -205,7 +207,12 @@ pub static BINDINGS: &[Binding] = &[
     b!(Start, true, [ch('?'), k(KeyCode::F(1))], Help),
     b!(Start, true, [ch('q'), ctrl('q'), ctrl('c')], Quit),
     b!(Form, true, [k(KeyCode::Tab), k(KeyCode::Down)], NextField),
-    b!(Form, false, [k(KeyCode::BackTab), k(KeyCode::Up)], PrevField),
+    b!(
+        Form,
+        false,
+        [k(KeyCode::BackTab), k(KeyCode::Up)],
+        PrevField
+    ),
     b!(Form, true, [k(KeyCode::Enter)], Enter),
     b!(Form, false, [ctrl('s')], Save),
     b!(Form, true, [k(KeyCode::Esc)], Back),
@@ -215,6 +222,11 @@ pub static BINDINGS: &[Binding] = &[
     b!(List, false, [k(KeyCode::PageUp)], PageUp),
     b!(List, false, [k(KeyCode::PageDown)], PageDown),
     b!(List, true, [k(KeyCode::Esc)], Back),
+    b!(Dialog, true, [k(KeyCode::Esc), k(KeyCode::Enter)], Back),
+    b!(Dialog, true, [k(KeyCode::Up)], Up),
+    b!(Dialog, true, [k(KeyCode::Down)], Down),
+    b!(Dialog, false, [k(KeyCode::PageUp)], PageUp),
+    b!(Dialog, false, [k(KeyCode::PageDown)], PageDown),
 ];
 
 /// The command bound to a key in a context (the context's own bindings first, then

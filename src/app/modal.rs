@@ -95,6 +95,7 @@ impl Modal {
         match self {
             Modal::LongText { .. } => Context::Text,
             Modal::Jump { .. } | Modal::Duplicate { .. } => Context::Form,
+            Modal::Help { .. } | Modal::Welcome => Context::Dialog,
             _ => Context::List,
         }
     }
@@ -102,7 +103,9 @@ impl Modal {
     /// A paste goes into the dialog's editor, if it has one.
     pub fn paste(&mut self, text: &str) {
         match self {
-            Modal::Jump { editor } | Modal::Duplicate { editor, .. } | Modal::LongText { editor, .. } => {
+            Modal::Jump { editor }
+            | Modal::Duplicate { editor, .. }
+            | Modal::LongText { editor, .. } => {
                 editor.insert(text);
             }
             _ => {}
@@ -111,7 +114,10 @@ impl Modal {
 }
 
 fn yes(key: &KeyEvent) -> bool {
-    matches!(key.code, KeyCode::Enter | KeyCode::Char('c' | 'C' | 'y' | 'Y'))
+    matches!(
+        key.code,
+        KeyCode::Enter | KeyCode::Char('c' | 'C' | 'y' | 'Y')
+    )
 }
 
 pub(super) fn key(app: &mut App, key: KeyEvent, now: Instant, effects: &mut Vec<Effect>) {
@@ -216,7 +222,10 @@ pub(super) fn key(app: &mut App, key: KeyEvent, now: Instant, effects: &mut Vec<
                 confirmed(app, c.clone(), now, effects);
                 false
             } else {
-                !matches!(key.code, KeyCode::Esc | KeyCode::Char('k' | 'K' | 'n' | 'N'))
+                !matches!(
+                    key.code,
+                    KeyCode::Esc | KeyCode::Char('k' | 'K' | 'n' | 'N')
+                )
             }
         }
         Modal::LongText {

@@ -89,7 +89,11 @@ pub fn perform(p: &Performer, template: &Template, effect: Effect) -> Vec<Action
         Effect::Duplicate { from, name } => {
             let result = store::load(&from, &[template])
                 .map_err(|e| i18n::load_error(lang, &e))
-                .and_then(|d| p.store.create(&name, &d).map_err(|e| i18n::create_error(lang, &e)))
+                .and_then(|d| {
+                    p.store
+                        .create(&name, &d)
+                        .map_err(|e| i18n::create_error(lang, &e))
+                })
                 .map(|path| i18n::duplicated(lang, &path));
             vec![Action::Done(result)]
         }
@@ -149,8 +153,16 @@ fn list(p: &Performer, template: &Template) -> Result<Vec<DraftInfo>, String> {
         .collect())
 }
 
-fn open(p: &Performer, template: &Template, name: &str, goto: Option<String>) -> Result<Box<Opened>, String> {
-    let path = p.store.resolve(name).map_err(|e| i18n::store_error(p.lang, &e))?;
+fn open(
+    p: &Performer,
+    template: &Template,
+    name: &str,
+    goto: Option<String>,
+) -> Result<Box<Opened>, String> {
+    let path = p
+        .store
+        .resolve(name)
+        .map_err(|e| i18n::store_error(p.lang, &e))?;
     let draft = store::load(&path, &[template]).map_err(|e| i18n::load_error(p.lang, &e))?;
     let saved = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
     let name = path

@@ -202,7 +202,9 @@ impl Wizard {
             // Start on the first cell that takes input.
             let cols = t.table(&table).map_or(0, |s| s.columns.len());
             let rows = self.eval.sheet(&table).map_or(0, |s| s.rows.len());
-            if let Some(pos) = (0..rows * cols).find(|&p| grid::is_input(self, &table, p / cols, p % cols)) {
+            if let Some(pos) =
+                (0..rows * cols).find(|&p| grid::is_input(self, &table, p / cols, p % cols))
+            {
                 self.grid.row = pos / cols;
                 self.grid.col = pos % cols;
             }
@@ -233,7 +235,15 @@ impl Wizard {
     }
 
     /// Sets a cell's raw text.
-    pub fn set_cell(&mut self, t: &Template, table: &str, row: &RowRef, col: &str, text: String, now: Instant) {
+    pub fn set_cell(
+        &mut self,
+        t: &Template,
+        table: &str,
+        row: &RowRef,
+        col: &str,
+        text: String,
+        now: Instant,
+    ) {
         if self.draft.cell(table, row, col) == text {
             return;
         }
@@ -279,13 +289,15 @@ impl Wizard {
         self.open_step(t, i);
         match place {
             Place::Answer { field, .. } => {
-                if let Some(k) = self.fields.items.iter().position(|f| {
-                    matches!(&f.key, super::FieldKey::Answer { field: x, .. } if x == field)
-                }) {
+                if let Some(k) = self.fields.items.iter().position(
+                    |f| matches!(&f.key, super::FieldKey::Answer { field: x, .. } if x == field),
+                ) {
                     self.fields.focus = k;
                 }
             }
-            Place::Cell { table, row, col, .. } => {
+            Place::Cell {
+                table, row, col, ..
+            } => {
                 if let Some(r) = self.eval.sheet(table).and_then(|s| s.find(row)) {
                     self.grid.row = r;
                 }
@@ -306,9 +318,17 @@ impl Wizard {
                     && matches!(self.fields.current().map(|x| &x.key),
                         Some(super::FieldKey::Answer { field: fx, .. }) if fx == field)
             }
-            (Place::Cell { table, row, col, .. }, StepRef::Table(id)) => {
+            (
+                Place::Cell {
+                    table, row, col, ..
+                },
+                StepRef::Table(id),
+            ) => {
                 let sel = self.eval.sheet(id).and_then(|s| s.rows.get(self.grid.row));
-                let col_id = t.table(id).and_then(|s| s.columns.get(self.grid.col)).map(|c| &c.id);
+                let col_id = t
+                    .table(id)
+                    .and_then(|s| s.columns.get(self.grid.col))
+                    .map(|c| &c.id);
                 table == id
                     && sel.is_some_and(|r| &r.row == row)
                     && (col.is_none() || col.as_ref() == col_id)
@@ -348,7 +368,13 @@ impl Wizard {
     }
 }
 
-pub(super) fn key(app: &mut App, key: KeyEvent, cmd: Option<Cmd>, now: Instant, effects: &mut Vec<Effect>) {
+pub(super) fn key(
+    app: &mut App,
+    key: KeyEvent,
+    cmd: Option<Cmd>,
+    now: Instant,
+    effects: &mut Vec<Effect>,
+) {
     let lang = app.lang;
     let size = app.size;
     let Screen::Wizard(w) = &mut app.screen else {
@@ -481,7 +507,10 @@ fn text_key(
             }
         }
         Some(Cmd::NothingToReport) => match w.fields.current_mut() {
-            Some(f) if f.kind == FieldKind::Paragraph && matches!(f.key, super::FieldKey::Answer { .. }) => {
+            Some(f)
+                if f.kind == FieldKind::Paragraph
+                    && matches!(f.key, super::FieldKey::Answer { .. }) =>
+            {
                 f.nothing_to_report = !f.nothing_to_report;
                 w.field_changed(t, now);
             }

@@ -67,6 +67,11 @@ pub fn cmd_label(lang: Lang, context: Context, cmd: Cmd) -> &'static str {
         (Context::List, Cmd::PageDown) => lang.pick("trang dưới", "page down"),
         (Context::List, Cmd::Back) => lang.pick("đóng", "close"),
         (Context::Form, Cmd::Save) => lang.pick("tạo bản nháp", "create the draft"),
+        (Context::Dialog, Cmd::Back) => lang.pick("đóng", "close"),
+        (Context::Dialog, Cmd::Up) => lang.pick("cuộn lên", "scroll up"),
+        (Context::Dialog, Cmd::Down) => lang.pick("cuộn xuống", "scroll down"),
+        (Context::Dialog, Cmd::PageUp) => lang.pick("trang trên", "page up"),
+        (Context::Dialog, Cmd::PageDown) => lang.pick("trang dưới", "page down"),
         _ => lang.pick("", ""),
     }
 }
@@ -82,9 +87,9 @@ use crate::draft::UnitGroup;
 /// "I – Sở, ban, ngành".
 pub fn group_name(lang: Lang, g: UnitGroup) -> &'static str {
     match g {
-        UnitGroup::I => lang.pick("I – Sở, ban, ngành", "I – provincial department"),
-        UnitGroup::II => lang.pick("II – Đơn vị ngành dọc", "II – vertical agency"),
-        UnitGroup::III => lang.pick("III – Huyện, thành phố", "III – district, city"),
+        UnitGroup::I => lang.pick("I – Sở, ngành", "I – department"),
+        UnitGroup::II => lang.pick("II – Ngành dọc", "II – vertical agency"),
+        UnitGroup::III => lang.pick("III – Huyện, TP", "III – district"),
     }
 }
 
@@ -100,7 +105,9 @@ pub fn meta_field(lang: Lang, f: MetaField) -> &'static str {
         MetaField::Date => lang.pick("Ngày", "Date"),
         MetaField::Signer => lang.pick("Người ký", "Signer"),
         MetaField::SignerTitle => lang.pick("Chức vụ người ký", "Signer's title"),
-        MetaField::Recipients => lang.pick("Nơi nhận (mỗi dòng một nơi)", "Recipients (one per line)"),
+        MetaField::Recipients => {
+            lang.pick("Nơi nhận (mỗi dòng một nơi)", "Recipients (one per line)")
+        }
     }
 }
 
@@ -112,7 +119,10 @@ pub fn meta_hint(lang: Lang, f: MetaField) -> &'static str {
         MetaField::Number => lang.pick("vd: 215/BC-UBND", "e.g. 215/BC-UBND"),
         MetaField::Place => lang.pick("vd: Tuy Phước", "e.g. Tuy Phước"),
         MetaField::Date => "dd/mm/yyyy",
-        MetaField::SignerTitle => lang.pick("vd: KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", "e.g. KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"),
+        MetaField::SignerTitle => lang.pick(
+            "vd: KT. CHỦ TỊCH / PHÓ CHỦ TỊCH",
+            "e.g. KT. CHỦ TỊCH / PHÓ CHỦ TỊCH",
+        ),
         _ => "",
     }
 }
@@ -272,10 +282,20 @@ pub fn counts(lang: Lang, errors: usize, warnings: usize) -> String {
 }
 
 /// The review's summary line.
-pub fn review_summary(lang: Lang, done: usize, total: usize, errors: usize, warnings: usize) -> String {
+pub fn review_summary(
+    lang: Lang,
+    done: usize,
+    total: usize,
+    errors: usize,
+    warnings: usize,
+) -> String {
     match lang {
-        Lang::Vi => format!("Đã xong {done}/{total} bước · {errors} lỗi · {warnings} cảnh báo. Enter: đến chỗ cần sửa."),
-        Lang::En => format!("{done}/{total} steps done · {errors} errors · {warnings} warnings. Enter: go to the place."),
+        Lang::Vi => format!(
+            "Đã xong {done}/{total} bước · {errors} lỗi · {warnings} cảnh báo. Enter: đến chỗ cần sửa."
+        ),
+        Lang::En => format!(
+            "{done}/{total} steps done · {errors} errors · {warnings} warnings. Enter: go to the place."
+        ),
     }
 }
 
@@ -332,6 +352,7 @@ pub fn context_name(lang: Lang, c: Context) -> &'static str {
         Context::List => lang.pick("Danh sách", "Lists"),
         Context::Start => lang.pick("Màn hình đầu", "Start screen"),
         Context::Form => lang.pick("Biểu mẫu", "Forms"),
+        Context::Dialog => lang.pick("Hộp thông tin", "Dialogs"),
     }
 }
 
@@ -402,8 +423,12 @@ pub fn confirm_title(lang: Lang) -> &'static str {
 /// Move a draft to the trash?
 pub fn confirm_trash(lang: Lang, name: &str) -> String {
     match lang {
-        Lang::Vi => format!("Chuyển bản nháp «{name}» vào thùng rác? (Có thể lấy lại từ thư mục trash.)"),
-        Lang::En => format!("Move draft “{name}” to the trash? (It can be taken back from the trash folder.)"),
+        Lang::Vi => {
+            format!("Chuyển bản nháp «{name}» vào thùng rác? (Có thể lấy lại từ thư mục trash.)")
+        }
+        Lang::En => format!(
+            "Move draft “{name}” to the trash? (It can be taken back from the trash folder.)"
+        ),
     }
 }
 
@@ -418,14 +443,21 @@ pub fn confirm_delete_row(lang: Lang, label: &str) -> String {
 /// Quit with unsaved changes?
 pub fn confirm_quit_unsaved(lang: Lang, error: &str) -> String {
     match lang {
-        Lang::Vi => format!("Chưa lưu được những thay đổi mới nhất: {error}. Vẫn thoát và bỏ các thay đổi chưa lưu?"),
-        Lang::En => format!("The latest changes could not be saved: {error}. Quit anyway and lose them?"),
+        Lang::Vi => format!(
+            "Chưa lưu được những thay đổi mới nhất: {error}. Vẫn thoát và bỏ các thay đổi chưa lưu?"
+        ),
+        Lang::En => {
+            format!("The latest changes could not be saved: {error}. Quit anyway and lose them?")
+        }
     }
 }
 
 /// The answers of a confirmation.
 pub fn yes_no(lang: Lang) -> &'static str {
-    lang.pick(" Enter/C: Có    Esc/K: Không ", " Enter/Y: Yes    Esc/N: No ")
+    lang.pick(
+        " Enter/C: Có    Esc/K: Không ",
+        " Enter/Y: Yes    Esc/N: No ",
+    )
 }
 
 /// The long-text editor's hint.

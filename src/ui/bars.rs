@@ -24,7 +24,10 @@ pub(super) fn header(app: &App, w: &Wizard, frame: &mut Frame, area: Rect) {
     let t = theme();
     let (done, total) = w.completion();
     let save = if let Some(e) = &w.save.error {
-        Span::styled(format!(" {} ", i18n::save_failed_short(app.lang, e)), t.error)
+        Span::styled(
+            format!(" {} ", i18n::save_failed_short(app.lang, e)),
+            t.error,
+        )
     } else if w.save.is_clean() {
         let at = w
             .save
@@ -61,7 +64,10 @@ pub(super) fn message(app: &App, w: &Wizard, frame: &mut Frame, area: Rect) {
         if here.len() > 1 {
             text.push_str(&i18n::more_here(app.lang, here.len() - 1));
         }
-        lines.push(Line::from(Span::styled(fit(&text, width), t.severity(f.severity))));
+        lines.push(Line::from(Span::styled(
+            fit(&text, width),
+            t.severity(f.severity),
+        )));
         if let Some(h) = i18n::hint(app.lang, f) {
             lines.push(Line::from(Span::styled(
                 fit(&format!("  → {h}"), width),
@@ -69,7 +75,10 @@ pub(super) fn message(app: &App, w: &Wizard, frame: &mut Frame, area: Rect) {
             )));
         }
     } else if let StepRef::Table(id) = w.step()
-        && let Some(col) = app.template.table(id).and_then(|s| s.columns.get(w.grid.col))
+        && let Some(col) = app
+            .template
+            .table(id)
+            .and_then(|s| s.columns.get(w.grid.col))
     {
         lines.push(Line::from(Span::styled(
             fit(&format!("({}) {}", col.id, col.header), width),

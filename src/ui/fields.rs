@@ -53,16 +53,27 @@ pub(super) fn render(app: &App, w: &Wizard, frame: &mut Frame, area: Rect) {
     };
     let block = Block::default()
         .borders(Borders::TOP)
-        .title(Span::styled(fit(&format!(" {title} "), area.width as usize), t.title))
+        .title(Span::styled(
+            fit(&format!(" {title} "), area.width as usize),
+            t.title,
+        ))
         .border_style(if focused { t.border_focus } else { t.border });
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let inner = Rect::new(inner.x + 1, inner.y, inner.width.saturating_sub(1), inner.height);
+    let inner = Rect::new(
+        inner.x + 1,
+        inner.y,
+        inner.width.saturating_sub(1),
+        inner.height,
+    );
     let width = inner.width as usize;
 
     let mut lines: Vec<Line> = Vec::new();
     for g in &guidance {
-        for (i, l) in textwrap::wrap(g, width.saturating_sub(2).max(1)).into_iter().enumerate() {
+        for (i, l) in textwrap::wrap(g, width.saturating_sub(2).max(1))
+            .into_iter()
+            .enumerate()
+        {
             let bullet = if i == 0 { "• " } else { "  " };
             lines.push(Line::from(Span::styled(format!("{bullet}{l}"), t.dim)));
         }
@@ -71,7 +82,10 @@ pub(super) fn render(app: &App, w: &Wizard, frame: &mut Frame, area: Rect) {
     let max_guide = (inner.height / 3) as usize;
     lines.truncate(max_guide);
     let guide_h = lines.len() as u16;
-    frame.render_widget(Paragraph::new(lines), Rect::new(inner.x, inner.y, inner.width, guide_h));
+    frame.render_widget(
+        Paragraph::new(lines),
+        Rect::new(inner.x, inner.y, inner.width, guide_h),
+    );
 
     let top = inner.y + guide_h + u16::from(guide_h > 0);
     let room = inner.height.saturating_sub(top - inner.y);
@@ -99,7 +113,8 @@ pub(super) fn render(app: &App, w: &Wizard, frame: &mut Frame, area: Rect) {
     let mut y = top;
     for (i, f) in fields.iter().enumerate().skip(start) {
         let is_focus = i == w.fields.focus;
-        let h = height(f, is_focus, focus_room).min(inner.y + inner.height - y.min(inner.y + inner.height));
+        let h = height(f, is_focus, focus_room)
+            .min(inner.y + inner.height - y.min(inner.y + inner.height));
         if h == 0 {
             break;
         }
@@ -111,7 +126,11 @@ pub(super) fn render(app: &App, w: &Wizard, frame: &mut Frame, area: Rect) {
 
 fn label_spans(w: &Wizard, f: &FieldEditor, focus: bool, lang: i18n::Lang) -> Vec<Span<'static>> {
     let t = theme();
-    let mut style = if focus { t.title.add_modifier(Modifier::UNDERLINED) } else { t.title };
+    let mut style = if focus {
+        t.title.add_modifier(Modifier::UNDERLINED)
+    } else {
+        t.title
+    };
     if f.label.is_empty() {
         style = t.dim;
     }
@@ -122,10 +141,16 @@ fn label_spans(w: &Wizard, f: &FieldEditor, focus: bool, lang: i18n::Lang) -> Ve
     };
     let mut spans = vec![Span::styled(label, style)];
     if let Some(s) = field_severity(w, f) {
-        spans.push(Span::styled(format!(" {}", severity_mark(s)), t.severity(s)));
+        spans.push(Span::styled(
+            format!(" {}", severity_mark(s)),
+            t.severity(s),
+        ));
     }
     if f.nothing_to_report {
-        spans.push(Span::styled(format!(" [{}]", i18n::nothing_to_report(lang)), t.ok));
+        spans.push(Span::styled(
+            format!(" [{}]", i18n::nothing_to_report(lang)),
+            t.ok,
+        ));
     }
     spans
 }
@@ -140,22 +165,38 @@ fn field(app: &App, w: &Wizard, f: &FieldEditor, focus: bool, rect: Rect, frame:
             if used > width {
                 label = vec![Span::styled(fit(&f.label, width), t.title)];
             }
-            frame.render_widget(Paragraph::new(Line::from(label)), Rect::new(rect.x, rect.y, rect.width, 1));
-            let body = Rect::new(rect.x, rect.y + 1, rect.width, rect.height.saturating_sub(1));
+            frame.render_widget(
+                Paragraph::new(Line::from(label)),
+                Rect::new(rect.x, rect.y, rect.width, 1),
+            );
+            let body = Rect::new(
+                rect.x,
+                rect.y + 1,
+                rect.width,
+                rect.height.saturating_sub(1),
+            );
             if f.nothing_to_report && !focus {
                 frame.render_widget(
-                    Paragraph::new(Span::styled(format!("  — {} —", i18n::nothing_to_report(app.lang)), t.dim)),
+                    Paragraph::new(Span::styled(
+                        format!("  — {} —", i18n::nothing_to_report(app.lang)),
+                        t.dim,
+                    )),
                     body,
                 );
             } else if focus {
-                let block = Block::default().borders(Borders::LEFT).border_style(t.border_focus);
+                let block = Block::default()
+                    .borders(Borders::LEFT)
+                    .border_style(t.border_focus);
                 let inner = block.inner(body);
                 frame.render_widget(block, body);
                 frame.render_widget(&f.editor.area, inner);
             } else {
                 let text = f.editor.text();
                 let preview: Vec<Line> = if text.trim().is_empty() {
-                    vec![Line::from(Span::styled(format!("  {}", i18n::empty_answer(app.lang)), t.dim))]
+                    vec![Line::from(Span::styled(
+                        format!("  {}", i18n::empty_answer(app.lang)),
+                        t.dim,
+                    ))]
                 } else {
                     textwrap::wrap(&text.replace('\n', " "), width.saturating_sub(2).max(1))
                         .into_iter()
@@ -180,16 +221,34 @@ fn field(app: &App, w: &Wizard, f: &FieldEditor, focus: bool, rect: Rect, frame:
             frame.render_widget(Paragraph::new(Line::from(spans)), rect);
         }
         FieldKind::Line | FieldKind::Number => {
-            let unit_w0 = if f.hint.is_empty() { 0 } else { f.hint.width() + 1 };
-            let value_room = if matches!(f.kind, FieldKind::Number) { 14 } else { width * 3 / 5 };
-            let label_w = width.saturating_sub(value_room + unit_w0).max(12).min(width);
+            let unit_w0 = if f.hint.is_empty() {
+                0
+            } else {
+                f.hint.width() + 1
+            };
+            let value_room = if matches!(f.kind, FieldKind::Number) {
+                14
+            } else {
+                width * 3 / 5
+            };
+            let label_w = width
+                .saturating_sub(value_room + unit_w0)
+                .max(12)
+                .min(width);
             let mut spans = label_spans(w, f, focus, app.lang);
             let text: String = spans.iter().map(|s| s.content.as_ref()).collect::<String>();
             if text.width() > label_w.saturating_sub(2) {
                 spans = vec![Span::styled(fit(&text, label_w.saturating_sub(2)), t.title)];
             }
-            frame.render_widget(Paragraph::new(Line::from(spans)), Rect::new(rect.x, rect.y, label_w as u16, 1));
-            let unit_w = if f.hint.is_empty() { 0 } else { (f.hint.width() + 1).min(width / 3) };
+            frame.render_widget(
+                Paragraph::new(Line::from(spans)),
+                Rect::new(rect.x, rect.y, label_w as u16, 1),
+            );
+            let unit_w = if f.hint.is_empty() {
+                0
+            } else {
+                (f.hint.width() + 1).min(width / 3)
+            };
             let value_x = rect.x + label_w as u16;
             let value_w = (width.saturating_sub(label_w + unit_w)) as u16;
             let value = Rect::new(value_x, rect.y, value_w, 1);
@@ -197,13 +256,24 @@ fn field(app: &App, w: &Wizard, f: &FieldEditor, focus: bool, rect: Rect, frame:
                 frame.render_widget(&f.editor.area, value);
             } else {
                 let text = f.editor.text();
-                let shown = if text.is_empty() { "…".to_string() } else { fit(&text, value_w as usize) };
-                let style = if text.is_empty() { t.dim } else { t.normal.add_modifier(Modifier::UNDERLINED) };
+                let shown = if text.is_empty() {
+                    "…".to_string()
+                } else {
+                    fit(&text, value_w as usize)
+                };
+                let style = if text.is_empty() {
+                    t.dim
+                } else {
+                    t.normal.add_modifier(Modifier::UNDERLINED)
+                };
                 frame.render_widget(Paragraph::new(Span::styled(shown, style)), value);
             }
             if unit_w > 0 {
                 frame.render_widget(
-                    Paragraph::new(Span::styled(format!(" {}", fit(&f.hint, unit_w - 1)), t.dim)),
+                    Paragraph::new(Span::styled(
+                        format!(" {}", fit(&f.hint, unit_w - 1)),
+                        t.dim,
+                    )),
                     Rect::new(value_x + value_w, rect.y, unit_w as u16, 1),
                 );
             }

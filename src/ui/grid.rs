@@ -27,7 +27,9 @@ type Flags = HashMap<(RowRef, Option<String>), Severity>;
 fn flags(w: &Wizard, table: &str) -> Flags {
     let mut out: Flags = HashMap::new();
     for f in &w.eval.findings {
-        if let Place::Cell { table: t, row, col, .. } = &f.place
+        if let Place::Cell {
+            table: t, row, col, ..
+        } = &f.place
             && t == table
         {
             let e = out.entry((row.clone(), col.clone())).or_insert(f.severity);
@@ -50,16 +52,34 @@ pub(super) fn render(app: &App, w: &Wizard, id: &str, frame: &mut Frame, area: R
     );
     let block = Block::default()
         .borders(Borders::ALL)
-        .title(Span::styled(fit(&title, area.width.saturating_sub(2) as usize), t.title))
+        .title(Span::styled(
+            fit(&title, area.width.saturating_sub(2) as usize),
+            t.title,
+        ))
         .border_style(if focused { t.border_focus } else { t.border });
     frame.render_widget(block, area);
     let body = layout::grid_body((frame.area().width, frame.area().height));
     let widths = layout::column_widths(spec, body.width);
-    let cols = layout::visible_columns(spec, &widths, body.width, w.grid.left);
+    let mut cols = layout::visible_columns(spec, &widths, body.width, w.grid.left);
     let more_right = cols.last().is_some_and(|&c| c + 1 < spec.columns.len());
+    // The next column, cut at the edge, shows that there is more to the right.
+    let mut widths = widths;
+    if let Some(&last) = cols.last()
+        && last + 1 < spec.columns.len()
+    {
+        let used: u16 = cols.iter().map(|&c| widths[c] + 1).sum();
+        let room = body.width.saturating_sub(used + 1);
+        if room >= 3 {
+            widths[last + 1] = room;
+            cols.push(last + 1);
+        }
+    }
 
     // Line under the title: rows, scroll hints, "Không phát sinh".
-    let mut info = vec![Span::styled(i18n::rows_count(app.lang, sheet.rows.len()), t.dim)];
+    let mut info = vec![Span::styled(
+        i18n::rows_count(app.lang, sheet.rows.len()),
+        t.dim,
+    )];
     if w.grid.left > 0 || more_right {
         info.push(Span::styled(
             format!(
@@ -72,14 +92,28 @@ pub(super) fn render(app: &App, w: &Wizard, id: &str, frame: &mut Frame, area: R
         ));
     }
     if w.draft.tables.get(id).is_some_and(|d| d.nothing_to_report) {
-        info.push(Span::styled(format!("  [{}]", i18n::nothing_to_report(app.lang)), t.ok));
+        info.push(Span::styled(
+            format!("  [{}]", i18n::nothing_to_report(app.lang)),
+            t.ok,
+        ));
     }
     frame.render_widget(
         Paragraph::new(Line::from(info)),
         Rect::new(body.x, body.y - GRID_HEADER_ROWS - 1, body.width, 1),
     );
 
-    header(spec, &cols, &widths, frame, Rect::new(body.x, body.y - GRID_HEADER_ROWS, body.width, GRID_HEADER_ROWS));
+    header(
+        spec,
+        &cols,
+        &widths,
+        frame,
+        Rect::new(
+            body.x,
+            body.y - GRID_HEADER_ROWS,
+            body.width,
+            GRID_HEADER_ROWS,
+        ),
+    );
 
     let flags = flags(w, id);
     let visible = body.height as usize;
@@ -90,7 +124,17 @@ pub(super) fn render(app: &App, w: &Wizard, id: &str, frame: &mut Frame, area: R
         && let Some(g) = group_of(sheet.rows.as_slice(), first)
         && g < first
     {
-        let line = row_line(app, w, spec, &sheet.rows[g], g, &cols, &widths, &flags, true);
+        let line = row_line(
+            app,
+            w,
+            spec,
+            &sheet.rows[g],
+            g,
+            &cols,
+            &widths,
+            &flags,
+            true,
+        );
         frame.render_widget(Paragraph::new(line), Rect::new(body.x, y, body.width, 1));
         y += 1;
         first = w.grid.top.max(g + 1);
@@ -153,14 +197,20 @@ fn header(spec: &Table, cols: &[usize], widths: &[u16], frame: &mut Frame, area:
             line.push(Span::styled(cell(text, w, false), t.title));
             line.push(Span::styled("│", t.border));
         }
-        lines[2].push(Span::styled(cell(&format!("({})", col.id), w, false), t.title.add_modifier(Modifier::UNDERLINED)));
+        lines[2].push(Span::styled(
+            cell(&format!("({})", col.id), w, false),
+            t.title.add_modifier(Modifier::UNDERLINED),
+        ));
         lines[2].push(Span::styled("│", t.border));
     }
     let lines: Vec<Line> = lines.into_iter().map(Line::from).collect();
     frame.render_widget(Paragraph::new(lines), area);
 }
 
-#[expect(clippy::too_many_arguments, reason = "a drawing helper reading many parts of one state")]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "a drawing helper reading many parts of one state"
+)]
 fn row_line(
     app: &App,
     w: &Wizard,
@@ -179,17 +229,23 @@ fn row_line(
         RowKind::Heading => t.title,
         _ => t.normal,
     };
-    let base = if pinned { base.add_modifier(Modifier::DIM) } else { base };
+    let base = if pinned {
+        base.add_modifier(Modifier::DIM)
+    } else {
+        base
+    };
     let mut spans = Vec::new();
     for &c in cols {
         let col = &spec.columns[c];
         let width = widths[c] as usize;
         let value = &row.cells[c];
         let mut text = report::cell_text(app.lang, &w.draft, spec, row, c);
-        if let (Cell::Verdict(_), true) = (value, width >= 14)
+        if let (Cell::Verdict(v), true) = (value, width >= 14)
             && let Some(p) = report::progress(&app.template, spec, row)
         {
-            text = format!("{} {text}", super::bars::gauge((p * 5.0).round() as usize, 5, 5));
+            // A target not met never shows a full bar, however close.
+            let filled = ((p * 4.0).round() as usize).min(if v.met { 4 } else { 3 });
+            text = format!("{} {text}", super::bars::gauge(filled, 4, 4));
         }
         let mut style = base;
         if value.is_computed() || col.kind == ColumnKind::Derived {
@@ -208,12 +264,25 @@ fn row_line(
         }
         let selected = index == w.grid.row && c == w.grid.col && !pinned;
         if selected {
-            style = if focused { style.patch(t.focus) } else { style.patch(t.selected) };
+            style = if focused {
+                style.patch(t.focus)
+            } else {
+                style.patch(t.selected)
+            };
         }
-        let indent = if col.kind == ColumnKind::Label { " ".repeat(row.depth as usize) } else { String::new() };
-        let right = value.value().is_some() || matches!(value, Cell::Invalid(_)) && col.kind.is_numeric();
+        let indent = if col.kind == ColumnKind::Label {
+            " ".repeat(row.depth as usize)
+        } else {
+            String::new()
+        };
+        let right =
+            value.value().is_some() || matches!(value, Cell::Invalid(_)) && col.kind.is_numeric();
         let shown = match flag {
-            Some(s) => format!("{}{}", cell(&format!("{indent}{text}"), width.saturating_sub(1), right), severity_mark(s)),
+            Some(s) => format!(
+                "{}{}",
+                cell(&format!("{indent}{text}"), width.saturating_sub(1), right),
+                severity_mark(s)
+            ),
             None => cell(&format!("{indent}{text}"), width, right),
         };
         spans.push(Span::styled(shown, style));

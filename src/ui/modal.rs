@@ -15,7 +15,12 @@ use crate::i18n;
 fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let w = width.min(area.width.saturating_sub(2));
     let h = height.min(area.height.saturating_sub(2));
-    Rect::new(area.x + (area.width - w) / 2, area.y + (area.height - h) / 2, w, h)
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
 }
 
 fn boxed(frame: &mut Frame, rect: Rect, title: &str) -> Rect {
@@ -33,7 +38,10 @@ fn boxed(frame: &mut Frame, rect: Rect, title: &str) -> Rect {
 /// The help text: every binding, grouped by where it applies.
 pub fn help_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let t = theme();
-    let mut lines = vec![Line::from(Span::styled(fit(i18n::help_intro(app.lang), width), t.dim))];
+    let mut lines = vec![Line::from(Span::styled(
+        fit(i18n::help_intro(app.lang), width),
+        t.dim,
+    ))];
     for ctx in [
         Context::Global,
         Context::Outline,
@@ -43,9 +51,13 @@ pub fn help_lines(app: &App, width: usize) -> Vec<Line<'static>> {
         Context::List,
         Context::Start,
         Context::Form,
+        Context::Dialog,
     ] {
         lines.push(Line::from(""));
-        lines.push(Line::from(Span::styled(i18n::context_name(app.lang, ctx), t.title)));
+        lines.push(Line::from(Span::styled(
+            i18n::context_name(app.lang, ctx),
+            t.title,
+        )));
         for b in BINDINGS.iter().filter(|b| b.context == ctx) {
             let keys = b
                 .keys
@@ -86,10 +98,17 @@ pub(super) fn render(app: &App, m: &Modal, frame: &mut Frame, area: Rect) {
             let inner = boxed(frame, rect, i18n::help_title(app.lang));
             let lines = help_lines(app, inner.width as usize);
             let max = lines.len().saturating_sub(inner.height as usize);
-            frame.render_widget(Paragraph::new(lines).scroll(((*scroll).min(max) as u16, 0)), inner);
+            frame.render_widget(
+                Paragraph::new(lines).scroll(((*scroll).min(max) as u16, 0)),
+                inner,
+            );
         }
         Modal::Findings { selected } => {
-            let rect = centered(area, area.width.saturating_sub(4), area.height.saturating_sub(2));
+            let rect = centered(
+                area,
+                area.width.saturating_sub(4),
+                area.height.saturating_sub(2),
+            );
             let Some(w) = app.wizard() else { return };
             let title = i18n::findings_title(
                 app.lang,
@@ -98,10 +117,14 @@ pub(super) fn render(app: &App, m: &Modal, frame: &mut Frame, area: Rect) {
             );
             let inner = boxed(frame, rect, &title);
             if w.order.is_empty() {
-                frame.render_widget(Paragraph::new(Span::styled(i18n::no_findings(app.lang), t.ok)), inner);
+                frame.render_widget(
+                    Paragraph::new(Span::styled(i18n::no_findings(app.lang), t.ok)),
+                    inner,
+                );
                 return;
             }
-            let (lines, at) = super::review::finding_lines(app, w, inner.width as usize, Some(*selected));
+            let (lines, at) =
+                super::review::finding_lines(app, w, inner.width as usize, Some(*selected));
             let line = at.get(*selected).copied().unwrap_or(0);
             let top = line.saturating_sub(inner.height as usize / 2);
             frame.render_widget(Paragraph::new(lines).scroll((top as u16, 0)), inner);
@@ -110,19 +133,31 @@ pub(super) fn render(app: &App, m: &Modal, frame: &mut Frame, area: Rect) {
             let rect = centered(area, 60, 4);
             let inner = boxed(frame, rect, i18n::jump_title(app.lang));
             frame.render_widget(
-                Paragraph::new(Span::styled(fit(i18n::jump_hint(app.lang), inner.width as usize), t.dim)),
+                Paragraph::new(Span::styled(
+                    fit(i18n::jump_hint(app.lang), inner.width as usize),
+                    t.dim,
+                )),
                 Rect::new(inner.x, inner.y, inner.width, 1),
             );
-            frame.render_widget(&editor.area, Rect::new(inner.x, inner.y + 1, inner.width, 1));
+            frame.render_widget(
+                &editor.area,
+                Rect::new(inner.x, inner.y + 1, inner.width, 1),
+            );
         }
         Modal::Duplicate { editor, .. } => {
             let rect = centered(area, 60, 4);
             let inner = boxed(frame, rect, i18n::duplicate_title(app.lang));
             frame.render_widget(
-                Paragraph::new(Span::styled(fit(i18n::draft_name_label(app.lang), inner.width as usize), t.dim)),
+                Paragraph::new(Span::styled(
+                    fit(i18n::draft_name_label(app.lang), inner.width as usize),
+                    t.dim,
+                )),
                 Rect::new(inner.x, inner.y, inner.width, 1),
             );
-            frame.render_widget(&editor.area, Rect::new(inner.x, inner.y + 1, inner.width, 1));
+            frame.render_widget(
+                &editor.area,
+                Rect::new(inner.x, inner.y + 1, inner.width, 1),
+            );
         }
         Modal::Confirm(c) => {
             let question = match c {
@@ -142,8 +177,17 @@ pub(super) fn render(app: &App, m: &Modal, frame: &mut Frame, area: Rect) {
             lines.push(Line::from(Span::styled(i18n::yes_no(app.lang), t.key)));
             frame.render_widget(Paragraph::new(lines), inner);
         }
-        Modal::LongText { table, row, col, editor } => {
-            let rect = centered(area, area.width.saturating_sub(8), area.height.saturating_sub(6));
+        Modal::LongText {
+            table,
+            row,
+            col,
+            editor,
+        } => {
+            let rect = centered(
+                area,
+                area.width.saturating_sub(8),
+                area.height.saturating_sub(6),
+            );
             let header = app
                 .template
                 .table(table)
@@ -154,13 +198,30 @@ pub(super) fn render(app: &App, m: &Modal, frame: &mut Frame, area: Rect) {
                 .and_then(|w| w.eval.sheet(table))
                 .and_then(|s| s.find(row).map(|i| s.rows[i].display_label()))
                 .unwrap_or_default();
-            let inner = boxed(frame, rect, &fit(&format!("{label} · {header}"), rect.width as usize - 4));
+            let inner = boxed(
+                frame,
+                rect,
+                &fit(&format!("{label} · {header}"), rect.width as usize - 4),
+            );
             let hint = i18n::long_text_hint(app.lang);
             let hint_w = hint.width() as u16;
-            frame.render_widget(&editor.area, Rect::new(inner.x, inner.y, inner.width, inner.height.saturating_sub(1)));
+            frame.render_widget(
+                &editor.area,
+                Rect::new(
+                    inner.x,
+                    inner.y,
+                    inner.width,
+                    inner.height.saturating_sub(1),
+                ),
+            );
             frame.render_widget(
                 Paragraph::new(Span::styled(hint, t.dim)),
-                Rect::new(inner.x + inner.width.saturating_sub(hint_w), inner.y + inner.height.saturating_sub(1), hint_w.min(inner.width), 1),
+                Rect::new(
+                    inner.x + inner.width.saturating_sub(hint_w),
+                    inner.y + inner.height.saturating_sub(1),
+                    hint_w.min(inner.width),
+                    1,
+                ),
             );
         }
     }

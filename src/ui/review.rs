@@ -16,7 +16,12 @@ use crate::template::Severity;
 
 /// The lines of the findings list (one per finding, in step order), with the index of
 /// the line of each finding, for the review step and the findings dialog.
-pub fn finding_lines(app: &App, w: &Wizard, width: usize, selected: Option<usize>) -> (Vec<Line<'static>>, Vec<usize>) {
+pub fn finding_lines(
+    app: &App,
+    w: &Wizard,
+    width: usize,
+    selected: Option<usize>,
+) -> (Vec<Line<'static>>, Vec<usize>) {
     let t = theme();
     let mut lines = Vec::new();
     let mut at = Vec::new();
@@ -25,21 +30,32 @@ pub fn finding_lines(app: &App, w: &Wizard, width: usize, selected: Option<usize
         let f = &w.eval.findings[i];
         let step = f.place.step().to_string();
         if step != last_step {
-            let errors = w.order.iter().filter(|&&j| {
-                let g = &w.eval.findings[j];
-                g.place.step() == step && g.severity == Severity::Error
-            }).count();
-            let warnings = w.order.iter().filter(|&&j| {
-                let g = &w.eval.findings[j];
-                g.place.step() == step && g.severity == Severity::Warning
-            }).count();
+            let errors = w
+                .order
+                .iter()
+                .filter(|&&j| {
+                    let g = &w.eval.findings[j];
+                    g.place.step() == step && g.severity == Severity::Error
+                })
+                .count();
+            let warnings = w
+                .order
+                .iter()
+                .filter(|&&j| {
+                    let g = &w.eval.findings[j];
+                    g.place.step() == step && g.severity == Severity::Warning
+                })
+                .count();
             let name = if app.template.table(&step).is_some() {
                 i18n::table_name(app.lang, &app.template, &step)
             } else {
                 format!("{} {step}", i18n::section_word(app.lang))
             };
             lines.push(Line::from(Span::styled(
-                fit(&format!("{name} — {}", i18n::counts(app.lang, errors, warnings)), width),
+                fit(
+                    &format!("{name} — {}", i18n::counts(app.lang, errors, warnings)),
+                    width,
+                ),
                 t.title,
             )));
             last_step = step;
@@ -52,7 +68,11 @@ pub fn finding_lines(app: &App, w: &Wizard, width: usize, selected: Option<usize
             i18n::place(app.lang, &app.template, &f.place),
             i18n::message(app.lang, &app.template, f)
         );
-        let style = if selected == Some(n) { t.focus } else { t.severity(f.severity) };
+        let style = if selected == Some(n) {
+            t.focus
+        } else {
+            t.severity(f.severity)
+        };
         lines.push(Line::from(Span::styled(fit(&text, width), style)));
     }
     (lines, at)
@@ -63,17 +83,28 @@ pub(super) fn render(app: &App, w: &Wizard, frame: &mut Frame, area: Rect) {
     let focused = w.focus == Focus::Content;
     let block = Block::default()
         .borders(Borders::TOP)
-        .title(Span::styled(format!(" {} ", i18n::review_step(app.lang)), t.title))
+        .title(Span::styled(
+            format!(" {} ", i18n::review_step(app.lang)),
+            t.title,
+        ))
         .border_style(if focused { t.border_focus } else { t.border });
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let inner = Rect::new(inner.x + 1, inner.y, inner.width.saturating_sub(1), inner.height);
+    let inner = Rect::new(
+        inner.x + 1,
+        inner.y,
+        inner.width.saturating_sub(1),
+        inner.height,
+    );
     let width = inner.width as usize;
     let (done, total) = w.completion();
     let errors = w.eval.count(Severity::Error);
     let warnings = w.eval.count(Severity::Warning);
     let mut head = vec![Line::from(Span::styled(
-        fit(&i18n::review_summary(app.lang, done, total, errors, warnings), width),
+        fit(
+            &i18n::review_summary(app.lang, done, total, errors, warnings),
+            width,
+        ),
         if errors > 0 { t.error } else { t.ok },
     ))];
     let missing: Vec<String> = w
@@ -96,8 +127,16 @@ pub(super) fn render(app: &App, w: &Wizard, frame: &mut Frame, area: Rect) {
     }
     head.push(Line::from(""));
     let head_h = head.len() as u16;
-    frame.render_widget(Paragraph::new(head), Rect::new(inner.x, inner.y, inner.width, head_h));
-    let list = Rect::new(inner.x, inner.y + head_h, inner.width, inner.height.saturating_sub(head_h));
+    frame.render_widget(
+        Paragraph::new(head),
+        Rect::new(inner.x, inner.y, inner.width, head_h),
+    );
+    let list = Rect::new(
+        inner.x,
+        inner.y + head_h,
+        inner.width,
+        inner.height.saturating_sub(head_h),
+    );
     let sel = focused.then_some(w.review);
     let (lines, at) = finding_lines(app, w, width, sel);
     let sel_line = sel.and_then(|s| at.get(s).copied()).unwrap_or(0);

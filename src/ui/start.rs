@@ -14,7 +14,10 @@ use crate::i18n;
 fn frame_parts(app: &App, frame: &mut Frame, title: &str, context: Context) -> Rect {
     let t = theme();
     let area = frame.area();
-    let head = Line::from(Span::styled(cell(&format!(" baocao │ {title}"), area.width as usize, false), t.bar));
+    let head = Line::from(Span::styled(
+        cell(&format!(" baocao │ {title}"), area.width as usize, false),
+        t.bar,
+    ));
     frame.render_widget(Paragraph::new(head), Rect::new(0, 0, area.width, 1));
     let footer = footer_line(app, context, area.width as usize);
     frame.render_widget(
@@ -28,7 +31,12 @@ fn frame_parts(app: &App, frame: &mut Frame, title: &str, context: Context) -> R
             Rect::new(0, area.height - 2, area.width, 1),
         );
     }
-    Rect::new(1, 2, area.width.saturating_sub(2), area.height.saturating_sub(5))
+    Rect::new(
+        1,
+        2,
+        area.width.saturating_sub(2),
+        area.height.saturating_sub(5),
+    )
 }
 
 pub(super) fn render(app: &App, s: &StartScreen, frame: &mut Frame) {
@@ -43,7 +51,10 @@ pub(super) fn render(app: &App, s: &StartScreen, frame: &mut Frame) {
         lines.push(Line::from(Span::styled(fit(e, width), t.error)));
     }
     if s.loaded && s.drafts.is_empty() {
-        lines.push(Line::from(Span::styled(i18n::no_drafts_yet(app.lang), t.title)));
+        lines.push(Line::from(Span::styled(
+            i18n::no_drafts_yet(app.lang),
+            t.title,
+        )));
     } else {
         let h = i18n::list_header(app.lang);
         let unit_w = width.saturating_sub(17 + 11 + 5 + 9 + 16 + 1).max(10);
@@ -76,7 +87,8 @@ pub(super) fn render(app: &App, s: &StartScreen, frame: &mut Frame) {
             } else if d.problem.is_some() {
                 t.error
             } else if d.errors > 0 {
-                t.warning.remove_modifier(ratatui::style::Modifier::UNDERLINED)
+                t.warning
+                    .remove_modifier(ratatui::style::Modifier::UNDERLINED)
             } else {
                 t.normal
             };
@@ -92,7 +104,10 @@ pub(super) fn render_form(app: &App, form: &Fields, frame: &mut Frame) {
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(t.border_focus)
-        .title(Span::styled(format!(" {} ", i18n::new_draft_title(app.lang)), t.title));
+        .title(Span::styled(
+            format!(" {} ", i18n::new_draft_title(app.lang)),
+            t.title,
+        ));
     let inner = block.inner(body);
     frame.render_widget(block, body);
     let label_w = 26u16.min(inner.width / 2);
@@ -108,7 +123,10 @@ pub(super) fn render_form(app: &App, form: &Fields, frame: &mut Frame) {
         }
         let label_style = if focus { t.focus } else { t.title };
         frame.render_widget(
-            Paragraph::new(Span::styled(cell(&f.label, label_w as usize - 1, false), label_style)),
+            Paragraph::new(Span::styled(
+                cell(&f.label, label_w as usize - 1, false),
+                label_style,
+            )),
             Rect::new(inner.x, y, label_w, 1),
         );
         let value = Rect::new(inner.x + label_w, y, inner.width - label_w, h);
@@ -118,7 +136,11 @@ pub(super) fn render_form(app: &App, form: &Fields, frame: &mut Frame) {
                     .iter()
                     .enumerate()
                     .map(|(k, o)| {
-                        let st = if k == *index { if focus { t.focus } else { t.selected } } else { t.dim };
+                        let st = if k == *index {
+                            if focus { t.focus } else { t.selected }
+                        } else {
+                            t.dim
+                        };
                         Span::styled(format!(" {o} "), st)
                     })
                     .collect();

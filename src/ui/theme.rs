@@ -49,12 +49,17 @@ impl Theme {
             dim: s.fg(Color::DarkGray),
             title: s.add_modifier(Modifier::BOLD),
             bar: s.bg(Color::Blue).fg(Color::White),
-            key: s.bg(Color::Blue).fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            key: s
+                .bg(Color::Blue)
+                .fg(Color::Yellow)
+                .add_modifier(Modifier::BOLD),
             focus: s.bg(Color::Cyan).fg(Color::Black),
             selected: s.add_modifier(Modifier::REVERSED),
             computed: s.fg(Color::Cyan),
             group: s.add_modifier(Modifier::BOLD),
-            error: s.fg(Color::Red).add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            error: s
+                .fg(Color::Red)
+                .add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
             warning: s.fg(Color::Yellow).add_modifier(Modifier::UNDERLINED),
             ok: s.fg(Color::Green),
             border: s.fg(Color::DarkGray),

@@ -62,7 +62,10 @@ fn rows(app: &App, w: &Wizard, compact: bool) -> Vec<Row> {
                 }
             }
             StepRef::Table(id) => {
-                let title = t.table(id).and_then(|x| x.title.first()).map_or("", String::as_str);
+                let title = t
+                    .table(id)
+                    .and_then(|x| x.title.first())
+                    .map_or("", String::as_str);
                 format!("{} {title}", i18n::table_name(app.lang, t, id))
             }
             StepRef::Review => i18n::review_step(app.lang).to_string(),

@@ -1,0 +1,212 @@
+//! A test harness that drives the app like a user, without a terminal: key strings in
+//! the style of helix's tests ("<tab>1.250<enter>"), a clock the test moves, and a
+//! real store in a temporary config folder.
+
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use baocao::app::{Action, App, Effect, Performer, perform};
+use baocao::draft::{Draft, Meta, UnitGroup};
+use baocao::i18n::Lang;
+use baocao::store::Store;
+use baocao::template::Template;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+pub struct Harness {
+    pub app: App,
+    pub performer: Performer,
+    pub dir: tempfile::TempDir,
+    pub now: Instant,
+    pub effects: Vec<Effect>,
+}
+
+pub fn template() -> Template {
+    Template::builtin().unwrap()
+}
+
+impl Harness {
+    /// The start screen over an empty config folder.
+    pub fn new() -> Harness {
+        Harness::sized((80, 24))
+    }
+
+    pub fn sized(size: (u16, u16)) -> Harness {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store {
+            root: dir.path().join("baocao"),
+        };
+        let performer = Performer {
+            store,
+            lang: Lang::Vi,
+            saver: None,
+        };
+        let (app, effects) = App::new(Lang::Vi, template(), size, false);
+        let mut h = Harness {
+            app,
+            performer,
+            dir,
+            now: Instant::now(),
+            effects: Vec::new(),
+        };
+        for e in effects {
+            h.perform(e);
+        }
+        h
+    }
+
+    /// A new draft written to the drafts folder and opened (at `goto`).
+    pub fn with_draft(name: &str, unit: &str, group: UnitGroup, goto: Option<&str>) -> Harness {
+        let mut h = Harness::new();
+        let draft = Draft::new(
+            &template(),
+            Meta {
+                unit: unit.into(),
+                group,
+                ..Meta::default()
+            },
+        );
+        h.performer.store.create(name, &draft).unwrap();
+        h.perform(Effect::Open {
+            name: name.into(),
+            goto: goto.map(str::to_string),
+        });
+        assert!(h.app.wizard().is_some(), "the draft opened");
+        h
+    }
+
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.performer.store.draft_path(name).unwrap()
+    }
+
+    fn perform(&mut self, e: Effect) {
+        self.effects.push(e.clone());
+        for a in perform(&self.performer, &self.app.template, e) {
+            self.send(a);
+        }
+    }
+
+    /// Applies an action and everything it leads to.
+    pub fn send(&mut self, a: Action) {
+        for e in self.app.update(a, self.now) {
+            self.perform(e);
+        }
+    }
+
+    /// Types a key string: plain characters, and <tab> <s-tab> <enter> <esc> <up>
+    /// <down> <left> <right> <home> <end> <pgup> <pgdn> <del> <bs> <f1> <c-x>.
+    pub fn press(&mut self, keys: &str) {
+        for k in parse_keys(keys) {
+            self.send(Action::Key(k));
+        }
+    }
+
+    /// Moves the clock and lets timers fire.
+    pub fn wait(&mut self, secs: f64) {
+        self.now += Duration::from_secs_f64(secs);
+        self.send(Action::Tick);
+    }
+
+    /// The draft as the wizard holds it.
+    pub fn draft(&self) -> &Draft {
+        &self.app.wizard().unwrap().draft
+    }
+}
+
+pub fn parse_keys(keys: &str) -> Vec<KeyEvent> {
+    let mut out = Vec::new();
+    let mut chars = keys.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '<' && chars.peek().is_some_and(|n| n.is_ascii_alphanumeric()) {
+            let mut name = String::new();
+            for n in chars.by_ref() {
+                if n == '>' {
+                    break;
+                }
+                name.push(n);
+            }
+            out.push(named(&name));
+        } else {
+            out.push(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        }
+    }
+    out
+}
+
+fn named(name: &str) -> KeyEvent {
+    let plain = |code| KeyEvent::new(code, KeyModifiers::NONE);
+    if let Some(c) = name.strip_prefix("c-") {
+        let ch = c.chars().next().unwrap();
+        return KeyEvent::new(KeyCode::Char(ch), KeyModifiers::CONTROL);
+    }
+    match name {
+        "tab" => plain(KeyCode::Tab),
+        "s-tab" => KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT),
+        "enter" => plain(KeyCode::Enter),
+        "esc" => plain(KeyCode::Esc),
+        "up" => plain(KeyCode::Up),
+        "down" => plain(KeyCode::Down),
+        "left" => plain(KeyCode::Left),
+        "right" => plain(KeyCode::Right),
+        "home" => plain(KeyCode::Home),
+        "end" => plain(KeyCode::End),
+        "pgup" => plain(KeyCode::PageUp),
+        "pgdn" => plain(KeyCode::PageDown),
+        "del" => plain(KeyCode::Delete),
+        "bs" => plain(KeyCode::Backspace),
+        "f1" => plain(KeyCode::F(1)),
+        "lt" => plain(KeyCode::Char('<')),
+        other => panic!("unknown key <{other}>"),
+    }
+}
+
+impl Harness {
+    /// Reads the drafts folder again (the start screen's list).
+    pub fn perform_list(&mut self) {
+        self.perform(Effect::List);
+    }
+}
+
+impl Harness {
+    /// A sample draft from `sample/` copied into the drafts folder and opened.
+    pub fn with_sample(sample: &str, goto: Option<&str>, size: (u16, u16)) -> Harness {
+        let mut h = Harness::sized(size);
+        let from = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("sample")
+            .join(format!("{sample}.ron"));
+        let to = h.path(sample);
+        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+        std::fs::copy(from, &to).unwrap();
+        h.perform(Effect::Open {
+            name: sample.into(),
+            goto: goto.map(str::to_string),
+        });
+        assert!(h.app.wizard().is_some(), "{sample} opened");
+        h
+    }
+
+    /// Draws the app into a test terminal of its size.
+    pub fn draw(&self) -> ratatui::Terminal<ratatui::backend::TestBackend> {
+        let (w, hgt) = self.app.size;
+        let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, hgt)).unwrap();
+        t.draw(|f| baocao::ui::render(&self.app, f)).unwrap();
+        t
+    }
+
+    /// The screen as text, one line per row.
+    pub fn screen(&self) -> String {
+        let t = self.draw();
+        let buf = t.backend().buffer();
+        let mut out = String::new();
+        for y in 0..buf.area.height {
+            let mut line = String::new();
+            for x in 0..buf.area.width {
+                line.push_str(buf[(x, y)].symbol());
+            }
+            out.push_str(line.trim_end());
+            out.push('\n');
+        }
+        out
+    }
+}

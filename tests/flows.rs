@@ -1,0 +1,472 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+//! Key sequences driving the wizard without a terminal, as a user types them.
+
+mod common;
+
+use baocao::app::{Effect, Modal, Screen};
+use baocao::draft::{RowRef, UnitGroup};
+use baocao::i18n::{self, Lang};
+use baocao::report::StepRef;
+use baocao::rules::RowKind;
+use common::{Harness, template};
+
+/// Moves the grid cursor to a row and column by pressing keys.
+fn go_to_cell(h: &mut Harness, row: usize, col: &str) {
+    let t = template();
+    let w = h.app.wizard().unwrap();
+    let table = w.table().unwrap().to_string();
+    let col = t.table(&table).unwrap().column_index(col).unwrap();
+    let (cur_row, cur_col) = (w.grid.row, w.grid.col);
+    let vertical = if row >= cur_row {
+        "<down>".repeat(row - cur_row)
+    } else {
+        "<up>".repeat(cur_row - row)
+    };
+    let horizontal = if col >= cur_col {
+        "<right>".repeat(col - cur_col)
+    } else {
+        "<left>".repeat(cur_col - col)
+    };
+    h.press(&format!("{vertical}{horizontal}"));
+    let w = h.app.wizard().unwrap();
+    assert_eq!((w.grid.row, w.grid.col), (row, col));
+}
+
+/// The sheet index of the first added row under a fixed row.
+fn added_under(h: &Harness, table: &str, parent: &str) -> usize {
+    let w = h.app.wizard().unwrap();
+    let s = w.eval.sheet(table).unwrap();
+    let p = s.fixed(parent).unwrap();
+    s.rows[p]
+        .children
+        .iter()
+        .copied()
+        .find(|&i| s.rows[i].kind == RowKind::Added)
+        .unwrap()
+}
+
+fn messages(h: &Harness, rule: &str) -> Vec<String> {
+    let w = h.app.wizard().unwrap();
+    w.eval
+        .findings
+        .iter()
+        .filter(|f| f.rule == rule)
+        .map(|f| i18n::message(Lang::Vi, &h.app.template, f))
+        .collect()
+}
+
+#[test]
+fn vietnamese_text_and_an_inconsistent_row_are_flagged_fixed_and_saved() {
+    let mut h = Harness::with_draft("tp", "UBND huyện Tuy Phước", UnitGroup::III, Some("i.1"));
+    let text = "Ủy ban nhân dân huyện đã quán triệt Nghị quyết số 05-NQ/TU";
+    h.press(text);
+    assert_eq!(h.draft().answer("I.1", "text").unwrap().text, text);
+
+    h.press("<c-g>pl1<enter>");
+    assert_eq!(
+        h.app.wizard().unwrap().step(),
+        &StepRef::Table("pl1".into())
+    );
+    let row = added_under(&h, "pl1", "III.1");
+    go_to_cell(&mut h, row, "3");
+    h.press("1250<tab>1000<tab>200<tab>30<tab>10<tab>8<enter>");
+    let expected = "Cột (3) = 1.250 nhưng (4)+(5)+(6)+(7)+(8) = 1.248, lệch 2";
+    assert_eq!(messages(&h, "R1"), vec![expected.to_string()]);
+
+    // The message is shown for the flagged cell, where the user is.
+    go_to_cell(&mut h, row, "3");
+    let w = h.app.wizard().unwrap();
+    let here: Vec<String> = w
+        .current_findings(&h.app.template)
+        .iter()
+        .map(|f| i18n::message(Lang::Vi, &h.app.template, f))
+        .collect();
+    assert!(here.contains(&expected.to_string()), "{here:?}");
+
+    go_to_cell(&mut h, row, "8");
+    h.press("10<enter>");
+    assert!(messages(&h, "R1").is_empty());
+
+    h.press("<c-s>");
+    let saved = std::fs::read_to_string(h.path("tp")).unwrap();
+    assert!(saved.contains(text), "{saved}");
+    assert!(
+        saved.contains(r#""3": "1250", "4": "1000", "5": "200", "6": "30", "7": "10", "8": "10""#),
+        "{saved}"
+    );
+    assert!(h.app.wizard().unwrap().save.is_clean());
+}
+
+#[test]
+fn escape_restores_what_was_in_the_cell() {
+    let mut h = Harness::with_draft("tp", "UBND huyện Tuy Phước", UnitGroup::III, Some("pl1"));
+    let row = added_under(&h, "pl1", "III.1");
+    go_to_cell(&mut h, row, "3");
+    h.press("500<enter><up>");
+    h.press("9999");
+    let w = h.app.wizard().unwrap();
+    assert_eq!(
+        w.draft
+            .cell("pl1", &w.eval.sheet("pl1").unwrap().rows[row].row, "3"),
+        "9999",
+        "live while typing"
+    );
+    h.press("<esc>");
+    let w = h.app.wizard().unwrap();
+    assert_eq!(
+        w.draft
+            .cell("pl1", &w.eval.sheet("pl1").unwrap().rows[row].row, "3"),
+        "500"
+    );
+    assert!(w.grid.edit.is_none());
+}
+
+#[test]
+fn a_wrong_number_is_kept_as_typed_and_explained() {
+    let mut h = Harness::with_draft("tp", "UBND huyện Tuy Phước", UnitGroup::III, Some("pl1"));
+    let row = added_under(&h, "pl1", "III.1");
+    go_to_cell(&mut h, row, "3");
+    h.press("1,234<enter>");
+    let w = h.app.wizard().unwrap();
+    let r = &w.eval.sheet("pl1").unwrap().rows[row].row;
+    assert_eq!(w.draft.cell("pl1", r, "3"), "1,234");
+    let m = messages(&h, "R3");
+    assert_eq!(m.len(), 1);
+    assert!(
+        m[0].contains("“1,234”") && m[0].contains("không rõ"),
+        "{m:?}"
+    );
+}
+
+#[test]
+fn computed_cells_cannot_be_typed_into() {
+    let mut h = Harness::with_draft("tp", "UBND huyện Tuy Phước", UnitGroup::III, Some("pl1"));
+    let total = h
+        .app
+        .wizard()
+        .unwrap()
+        .eval
+        .sheet("pl1")
+        .unwrap()
+        .fixed("TOTAL")
+        .unwrap();
+    go_to_cell(&mut h, total, "3");
+    h.press("7");
+    let w = h.app.wizard().unwrap();
+    assert!(w.grid.edit.is_none());
+    assert_eq!(w.draft.cell("pl1", &RowRef::Fixed("TOTAL".into()), "3"), "");
+    assert_eq!(
+        h.app.status.as_ref().unwrap().text,
+        i18n::computed_cell(Lang::Vi)
+    );
+}
+
+#[test]
+fn rows_are_added_moved_and_deleted_within_their_group() {
+    let mut h = Harness::with_draft("tp", "UBND huyện Tuy Phước", UnitGroup::III, Some("pl2"));
+    let group = h
+        .app
+        .wizard()
+        .unwrap()
+        .eval
+        .sheet("pl2")
+        .unwrap()
+        .fixed("III.1")
+        .unwrap();
+    go_to_cell(&mut h, group, "3");
+    h.press("<c-a>Lĩnh vực đất đai<tab>3<tab>1<enter>");
+    // Enter moved down to the next group's row; back up onto the new row.
+    h.press("<up><up><c-a>Lĩnh vực xây dựng<tab>");
+    let rows = |h: &Harness| -> Vec<(String, String)> {
+        h.draft().tables["pl2"]
+            .rows
+            .iter()
+            .map(|r| {
+                (
+                    r.parent.clone(),
+                    r.cells.get("2").cloned().unwrap_or_default(),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(
+        rows(&h),
+        vec![
+            ("III.1".to_string(), "Lĩnh vực đất đai".to_string()),
+            ("III.1".to_string(), "Lĩnh vực xây dựng".to_string())
+        ]
+    );
+    // Numbered under their group, "1.1", "1.2".
+    let w = h.app.wizard().unwrap();
+    let s = w.eval.sheet("pl2").unwrap();
+    let stts: Vec<&str> = s
+        .rows
+        .iter()
+        .filter(|r| r.kind == RowKind::Added)
+        .map(|r| r.stt.as_str())
+        .collect();
+    assert_eq!(stts, vec!["1.1", "1.2"]);
+
+    // The cursor is on the new row: move it up, above the first.
+    h.press("<c-u>");
+    assert_eq!(rows(&h)[0].1, "Lĩnh vực xây dựng");
+    h.press("<c-u>");
+    assert_eq!(
+        rows(&h)[0].1,
+        "Lĩnh vực xây dựng",
+        "it stays within its group"
+    );
+
+    h.press("<c-d>");
+    assert!(matches!(h.app.modal, Some(Modal::Confirm(_))));
+    h.press("<esc>");
+    assert_eq!(rows(&h).len(), 2, "Esc keeps the row");
+    h.press("<c-d><enter>");
+    assert_eq!(
+        rows(&h),
+        vec![("III.1".to_string(), "Lĩnh vực đất đai".to_string())]
+    );
+}
+
+#[test]
+fn long_text_cells_open_a_box_and_keep_the_text() {
+    let mut h = Harness::with_draft("tp", "UBND huyện Tuy Phước", UnitGroup::III, Some("pl2"));
+    let group = h
+        .app
+        .wizard()
+        .unwrap()
+        .eval
+        .sheet("pl2")
+        .unwrap()
+        .fixed("III.2")
+        .unwrap();
+    go_to_cell(&mut h, group, "3");
+    h.press("<c-a>Lĩnh vực hộ tịch<tab>2<tab>0<tab>");
+    assert_eq!(h.app.wizard().unwrap().grid.col, 4);
+    h.press("<enter>");
+    assert!(matches!(h.app.modal, Some(Modal::LongText { .. })));
+    h.press("Thiếu công chức tư pháp – hộ tịch.<enter>Đã bổ sung.<esc>");
+    assert!(h.app.modal.is_none());
+    let row = &h.draft().tables["pl2"].rows[0];
+    assert_eq!(
+        row.cells["5"],
+        "Thiếu công chức tư pháp – hộ tịch.\nĐã bổ sung."
+    );
+}
+
+#[test]
+fn nothing_to_report_is_one_key_and_back_and_keeps_the_text() {
+    let mut h = Harness::with_draft("tp", "UBND huyện Tuy Phước", UnitGroup::III, Some("ii.5"));
+    let before = messages(&h, "R10").len();
+    h.press("Nháp dở");
+    h.press("<c-k>");
+    let a = h.draft().answer("II.5", "text").unwrap();
+    assert!(a.nothing_to_report);
+    assert_eq!(a.text, "Nháp dở", "the text is kept");
+    assert_eq!(messages(&h, "R10").len(), before - 1);
+    h.press("<c-k>");
+    assert!(!h.draft().answer("II.5", "text").unwrap().nothing_to_report);
+}
+
+#[test]
+fn next_and_previous_walk_the_outline_in_order() {
+    let mut h = Harness::with_draft("tp", "UBND huyện Tuy Phước", UnitGroup::III, Some("i.4"));
+    h.press("<c-n>");
+    assert_eq!(
+        h.app.wizard().unwrap().step(),
+        &StepRef::Section("II.1".into())
+    );
+    h.press("<c-p><c-p>");
+    assert_eq!(
+        h.app.wizard().unwrap().step(),
+        &StepRef::Section("I.3".into())
+    );
+    h.press("<c-g>v<enter><c-n>");
+    assert_eq!(
+        h.app.wizard().unwrap().step(),
+        &StepRef::Table("pl1".into())
+    );
+    h.press("<c-g>review<enter><c-n>");
+    assert_eq!(
+        h.app.wizard().unwrap().step(),
+        &StepRef::Review,
+        "the last step stays"
+    );
+}
+
+#[test]
+fn an_unknown_step_id_is_reported_and_nothing_moves() {
+    let mut h = Harness::with_draft("tp", "UBND huyện Tuy Phước", UnitGroup::III, Some("i.2"));
+    h.press("<c-g>pl9<enter>");
+    assert_eq!(
+        h.app.wizard().unwrap().step(),
+        &StepRef::Section("I.2".into())
+    );
+    assert!(h.app.status.as_ref().unwrap().text.contains("pl9"));
+}
+
+#[test]
+fn the_findings_list_jumps_to_the_place() {
+    let mut h = Harness::with_draft("tp", "UBND huyện Tuy Phước", UnitGroup::III, Some("pl1"));
+    let row = added_under(&h, "pl1", "III.2");
+    go_to_cell(&mut h, row, "3");
+    h.press("100<tab>1<tab>1<tab>1<tab>1<tab>1<enter>");
+    h.press("<c-g>i.1<enter><c-e>");
+    assert!(matches!(h.app.modal, Some(Modal::Findings { .. })));
+    let w = h.app.wizard().unwrap();
+    let n = w
+        .order
+        .iter()
+        .position(|&i| w.eval.findings[i].rule == "R1")
+        .unwrap();
+    h.press(&"<down>".repeat(n));
+    h.press("<enter>");
+    let w = h.app.wizard().unwrap();
+    assert!(h.app.modal.is_none());
+    assert_eq!(w.step(), &StepRef::Table("pl1".into()));
+    assert_eq!(w.grid.row, row);
+    assert_eq!(
+        w.grid.col,
+        template().table("pl1").unwrap().column_index("3").unwrap()
+    );
+}
+
+#[test]
+fn it_saves_by_itself_shortly_after_a_change_and_on_a_step_change() {
+    let mut h = Harness::with_draft("tp", "UBND huyện Tuy Phước", UnitGroup::III, Some("i.2"));
+    let saves = |h: &Harness| {
+        h.effects
+            .iter()
+            .filter(|e| matches!(e, Effect::Save { .. }))
+            .count()
+    };
+    h.press("Kế hoạch số 45/KH-UBND");
+    assert_eq!(saves(&h), 0, "not while typing");
+    assert_eq!(h.app.next_deadline().map(|d| d > h.now), Some(true));
+    h.wait(0.5);
+    assert_eq!(saves(&h), 0);
+    h.wait(0.6);
+    assert_eq!(saves(&h), 1, "about a second after the last key");
+    assert!(
+        std::fs::read_to_string(h.path("tp"))
+            .unwrap()
+            .contains("45/KH-UBND")
+    );
+    h.press("x<c-n>");
+    assert_eq!(saves(&h), 2, "a step change saves at once");
+}
+
+#[test]
+fn typing_for_a_long_time_still_saves_every_half_minute() {
+    let mut h = Harness::with_draft("tp", "UBND huyện Tuy Phước", UnitGroup::III, Some("i.2"));
+    let saves = |h: &Harness| {
+        h.effects
+            .iter()
+            .filter(|e| matches!(e, Effect::Save { .. }))
+            .count()
+    };
+    for _ in 0..70 {
+        h.press("a");
+        h.wait(0.5);
+    }
+    assert!(saves(&h) >= 1, "a save within 35 s of continuous typing");
+}
+
+#[test]
+fn a_failed_save_keeps_everything_says_why_and_retries() {
+    let mut h = Harness::with_draft("tp", "UBND huyện Tuy Phước", UnitGroup::III, Some("i.2"));
+    let drafts = h.path("tp").parent().unwrap().to_path_buf();
+    // The folder goes away under the program (an unmounted share, say).
+    let moved = h.dir.path().join("moved");
+    std::fs::rename(&drafts, &moved).unwrap();
+    h.press("Văn bản quan trọng<c-s>");
+    let w = h.app.wizard().unwrap();
+    assert!(w.save.error.is_some());
+    assert!(!w.save.is_clean());
+    assert!(h.app.status.as_ref().unwrap().text.contains("tp.ron"));
+    assert_eq!(
+        w.draft.answer("I.2", "text").unwrap().text,
+        "Văn bản quan trọng"
+    );
+
+    // Quitting asks, since the work is not on disk.
+    h.press("<c-q>");
+    assert!(!h.app.quit);
+    assert!(matches!(h.app.modal, Some(Modal::Confirm(_))));
+    h.press("<esc>");
+    assert!(!h.app.quit);
+
+    std::fs::rename(&moved, &drafts).unwrap();
+    h.wait(6.0);
+    assert!(h.app.wizard().unwrap().save.is_clean(), "retried by itself");
+    h.press("<c-q>");
+    assert!(h.app.quit, "nothing unsaved: quits without asking");
+}
+
+#[test]
+fn quitting_saves_first_and_does_not_ask() {
+    let mut h = Harness::with_draft("tp", "UBND huyện Tuy Phước", UnitGroup::III, Some("i.3"));
+    h.press("Tác động tích cực<c-q>");
+    assert!(h.app.quit);
+    assert!(h.app.modal.is_none());
+    assert!(
+        std::fs::read_to_string(h.path("tp"))
+            .unwrap()
+            .contains("Tác động tích cực")
+    );
+}
+
+#[test]
+fn findings_never_block_moving_saving_or_quitting() {
+    let mut h = Harness::with_draft("tp", "UBND huyện Tuy Phước", UnitGroup::III, Some("pl1"));
+    let row = added_under(&h, "pl1", "III.1");
+    go_to_cell(&mut h, row, "3");
+    h.press("abc<enter><c-n><c-p><c-s>");
+    assert!(h.app.wizard().unwrap().save.is_clean());
+    assert!(!messages(&h, "R3").is_empty());
+    h.press("<c-q>");
+    assert!(h.app.quit);
+}
+
+#[test]
+fn report_information_is_edited_in_its_step() {
+    let mut h = Harness::with_draft("tp", "UBND huyện Tuy Phước", UnitGroup::III, Some("info"));
+    h.press("<tab><tab><tab>UBND TỈNH BÌNH ĐỊNH<tab>215/BC-UBND<tab>Tuy Phước<tab>05/09/2024");
+    let m = &h.draft().meta;
+    assert_eq!(m.parent, "UBND TỈNH BÌNH ĐỊNH");
+    assert_eq!(m.number, "215/BC-UBND");
+    assert_eq!(m.date, "05/09/2024");
+    h.press("<s-tab><s-tab><s-tab><s-tab><right>");
+    assert_eq!(h.draft().meta.body, baocao::draft::BodyKind::Party);
+}
+
+#[test]
+fn the_start_screen_creates_duplicates_and_trashes_drafts() {
+    let mut h = Harness::new();
+    h.press("n");
+    assert!(matches!(h.app.screen, Screen::NewDraft(_)));
+    h.press("<enter>");
+    assert!(
+        h.app.status.as_ref().unwrap().error,
+        "name and unit are needed"
+    );
+    h.press("so-noi-vu<tab>Sở Nội vụ<tab><enter>");
+    assert_eq!(h.app.wizard().unwrap().draft.meta.unit, "Sở Nội vụ");
+    assert!(h.path("so-noi-vu").exists());
+    h.press("<c-q>");
+
+    let mut h2 = Harness::new();
+    h2.performer.store = h.performer.store.clone();
+    h2.send(baocao::app::Action::Tick);
+    h2.perform_list();
+    h2.press("c<bs><bs>-ban-sao<enter>");
+    assert!(h2.path("so-noi-vu-ban-sao").exists());
+    h2.press("x");
+    assert!(matches!(h2.app.modal, Some(Modal::Confirm(_))));
+    h2.press("<enter>");
+    assert!(!h2.path("so-noi-vu").exists());
+    let trash: Vec<_> = std::fs::read_dir(h2.performer.store.trash_dir())
+        .unwrap()
+        .collect();
+    assert_eq!(trash.len(), 1, "moved to the trash, not deleted");
+}
