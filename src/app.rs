@@ -217,6 +217,9 @@ impl App {
                     return effects;
                 }
                 self.dirty = true;
+                // A message answers the last key; the next key clears it (save
+                // failures stay in the header and message line until saved).
+                self.status = None;
                 self.key(key, now, &mut effects);
             }
             Action::Paste(text) => {

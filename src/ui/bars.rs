@@ -85,7 +85,11 @@ pub(super) fn message(app: &App, w: &Wizard, frame: &mut Frame, area: Rect) {
             t.dim,
         )));
     }
-    if let Some(s) = &app.status {
+    let save_error = w.save.error.as_ref().map(|e| crate::app::Status {
+        text: e.clone(),
+        error: true,
+    });
+    if let Some(s) = app.status.as_ref().or(save_error.as_ref()) {
         let style = if s.error { t.error } else { t.ok };
         let line = Line::from(Span::styled(fit(&s.text, width), style));
         if lines.len() >= 2 {
