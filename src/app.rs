@@ -8,6 +8,7 @@ mod fields;
 mod grid;
 pub mod keymap;
 mod modal;
+pub mod opening;
 pub mod perform;
 mod saving;
 mod start;
@@ -56,6 +57,8 @@ pub enum Action {
     Opened(Result<Box<Opened>, String>),
     /// A start-screen operation finished (message to show).
     Done(Result<String, String>),
+    /// A draft did not open at once: a choice is needed.
+    Hitch(opening::Hitch),
 }
 
 /// A draft read from disk, ready for the wizard.
@@ -71,6 +74,10 @@ pub struct Opened {
     pub saved: Option<SystemTime>,
     /// Step to open at.
     pub goto: Option<String>,
+    /// This session's hold on the draft (none when read-only).
+    pub lock: Option<crate::store::lock::DraftLock>,
+    /// Opened only to look.
+    pub read_only: bool,
 }
 
 /// Something to do outside the state: files, the terminal.
@@ -91,6 +98,24 @@ pub enum Effect {
     Open {
         /// Name or path.
         name: String,
+        /// Step to open at.
+        goto: Option<String>,
+        /// Normally, read-only, or taking it over.
+        mode: opening::OpenMode,
+    },
+    /// Move leftover files into the `recovered` folder (after the user chose).
+    SetAside {
+        /// The files.
+        paths: Vec<PathBuf>,
+    },
+    /// Set a broken draft aside and put an earlier generation in its place, then open.
+    Restore {
+        /// Name or path as asked.
+        name: String,
+        /// The broken file.
+        broken: PathBuf,
+        /// The generation to restore.
+        from: PathBuf,
         /// Step to open at.
         goto: Option<String>,
     },
@@ -278,6 +303,10 @@ impl App {
                     text: e,
                     error: true,
                 });
+                self.dirty = true;
+            }
+            Action::Hitch(hitch) => {
+                self.modal = Some(Modal::Hitch { hitch, selected: 0 });
                 self.dirty = true;
             }
             Action::Done(Ok(msg)) => {

@@ -6,6 +6,7 @@
 pub mod app;
 pub mod cli;
 pub mod draft;
+pub mod guard;
 pub mod i18n;
 pub mod layout;
 pub mod localtime;

@@ -4,13 +4,21 @@
 //! without touching the file) and how they are written (temp file in the same folder,
 //! fsync, rename, fsync of the folder; a symlink and the file's mode survive).
 
-use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write};
+use std::fs::{self, OpenOptions};
+use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::SystemTime;
 
 use serde::Deserialize;
+
+mod atomic;
+pub mod fault;
+pub mod lock;
+pub mod recovery;
+
+pub use atomic::{
+    GENERATIONS, RealFs, StoreFs, generation_path, save, save_copy, save_with, write_atomic,
+};
 
 use crate::draft::{Draft, FORMAT_VERSION, TemplateRef};
 use crate::template::Template;
@@ -390,72 +398,4 @@ pub fn to_ron(draft: &Draft) -> String {
     };
     text.push('\n');
     text
-}
-
-static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
-
-/// Saves a draft atomically (see the module docs). Text is stored in NFC.
-pub fn save(path: &Path, draft: &Draft) -> Result<(), SaveError> {
-    if draft.is_nfc() {
-        return write_atomic(path, to_ron(draft).as_bytes());
-    }
-    let mut normalized = draft.clone();
-    normalized.normalize();
-    write_atomic(path, to_ron(&normalized).as_bytes())
-}
-
-/// Follows symlinks so that the link survives and its target is updated.
-fn final_target(path: &Path) -> PathBuf {
-    let mut p = path.to_path_buf();
-    for _ in 0..40 {
-        match fs::read_link(&p) {
-            Ok(next) => {
-                p = if next.is_absolute() {
-                    next
-                } else {
-                    p.parent().unwrap_or(Path::new(".")).join(next)
-                };
-            }
-            Err(_) => break,
-        }
-    }
-    p
-}
-
-/// temp file in the same folder → write → fsync → rename → fsync folder. On any error
-/// the temp file is removed and the old file is untouched.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
-    let target = final_target(path);
-    let err = |source| SaveError {
-        path: path.to_path_buf(),
-        source,
-    };
-    let dir = match target.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(
-        ".{name}.tmp-{}-{}",
-        std::process::id(),
-        TEMP_COUNTER.fetch_add(1, Ordering::Relaxed)
-    ));
-    let result = (|| {
-        let mut f = OpenOptions::new().write(true).create_new(true).open(&tmp)?;
-        if let Ok(meta) = fs::metadata(&target) {
-            f.set_permissions(meta.permissions())?;
-        }
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        drop(f);
-        fs::rename(&tmp, &target)?;
-        File::open(&dir)?.sync_all()
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
-    result.map_err(err)
 }

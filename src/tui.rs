@@ -1,13 +1,16 @@
 //! The wizard's event loop: sets the terminal up (raw mode, alternate screen,
 //! bracketed paste) and puts it back; reads the terminal on its own thread and saves on
 //! another, so that neither typing nor a slow disk waits for the other; draws only when
-//! the state changed.
+//! the state changed; publishes every change to the [`Guard`] so that a signal, a
+//! hang-up or a panic can still save it.
+
+mod safety;
 
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
 use ratatui::crossterm::execute;
@@ -15,6 +18,7 @@ use ratatui::crossterm::execute;
 use crate::app::perform::SaveJob;
 use crate::app::{Action, App, Effect, Performer, perform};
 use crate::cli::{Env, Failure};
+use crate::guard::Guard;
 use crate::i18n;
 
 /// Opens the wizard on a draft (by name or path), or on the start screen.
@@ -29,6 +33,8 @@ pub fn run(env: &Env, draft: Option<&str>, goto: Option<&str>) -> Result<ExitCod
         message: e.to_string(),
     })?;
     let _ = execute!(std::io::stdout(), EnableBracketedPaste);
+    safety::install(env.lang);
+    safety::install_panic_hook(env.lang);
     let size = terminal
         .size()
         .map(|s| (s.width, s.height))
@@ -55,11 +61,17 @@ pub fn run(env: &Env, draft: Option<&str>, goto: Option<&str>) -> Result<ExitCod
             Effect::Open {
                 name: name.to_string(),
                 goto: goto.map(str::to_string),
+                mode: Default::default(),
             },
         ));
     }
 
     let result = event_loop(&mut terminal, &mut app, &performer, &rx, queue);
+    if result.is_err() {
+        // The terminal failed under us (a dead or broken link): save before anything
+        // touches it again.
+        let _ = Guard::global().emergency();
+    }
     let _ = execute!(std::io::stdout(), DisableBracketedPaste);
     ratatui::restore();
     let _ = std::io::stdout().flush();
@@ -88,6 +100,7 @@ fn event_loop(
                 }
             }
         }
+        publish(app);
         if app.quit {
             return Ok(());
         }
@@ -110,6 +123,17 @@ fn event_loop(
     }
 }
 
+/// Hands the open draft's latest state to the guard (a copy per change; the guard
+/// skips a generation it already has).
+fn publish(app: &App) {
+    let g = Guard::global();
+    match app.wizard() {
+        Some(w) if !w.read_only => g.publish(&w.path, &w.draft, w.save.generation),
+        Some(_) => {}
+        None => g.closed(),
+    }
+}
+
 /// Reads the terminal and forwards what matters: key presses, pastes, resizes.
 fn spawn_input(tx: Sender<Action>) {
     thread::spawn(move || {
@@ -128,12 +152,33 @@ fn spawn_input(tx: Sender<Action>) {
     });
 }
 
-/// Writes drafts off the UI thread and reports back.
+/// Writes drafts off the UI thread and reports back. When the UI thread has not asked
+/// for a save of a change 1.5 s old (it may be stuck drawing to a stalled link), this
+/// thread saves the published state by itself.
 fn spawn_saver(lang: i18n::Lang, tx: Sender<Action>) -> Sender<SaveJob> {
     let (jobs, rx) = mpsc::channel::<SaveJob>();
     thread::spawn(move || {
-        while let Ok(job) = rx.recv() {
-            if tx.send(crate::app::perform::run_save(lang, &job)).is_err() {
+        loop {
+            let action = match rx.recv_timeout(Duration::from_millis(500)) {
+                Ok(job) => crate::app::perform::run_save(lang, &job),
+                Err(RecvTimeoutError::Timeout) => {
+                    let Some((path, draft, generation)) =
+                        Guard::global().stale(Duration::from_millis(1500))
+                    else {
+                        continue;
+                    };
+                    crate::app::perform::run_save(
+                        lang,
+                        &SaveJob {
+                            path,
+                            draft: Box::new(draft),
+                            generation,
+                        },
+                    )
+                }
+                Err(RecvTimeoutError::Disconnected) => return,
+            };
+            if tx.send(action).is_err() {
                 return;
             }
         }

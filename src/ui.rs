@@ -4,6 +4,7 @@
 mod bars;
 mod fields;
 mod grid;
+mod hitch;
 mod modal;
 mod review;
 mod start;

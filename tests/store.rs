@@ -121,10 +121,44 @@ fn saving_leaves_no_temporary_file_and_replaces_the_old_content() {
     let path = dir.path().join("d.ron");
     let mut d = sample_draft(&t);
     store::save(&path, &d).unwrap();
+    let first = fs::read(&path).unwrap();
     d.set_answer("I.3", "text", "Tác động rõ rệt.".into());
     store::save(&path, &d).unwrap();
-    assert_eq!(files_in(dir.path()), vec!["d.ron".to_string()]);
+    assert_eq!(
+        files_in(dir.path()),
+        vec!["d.ron".to_string(), "d.ron.~1~".to_string()]
+    );
     assert_eq!(store::load(&path, &[&t]).unwrap(), d);
+    assert_eq!(
+        fs::read(dir.path().join("d.ron.~1~")).unwrap(),
+        first,
+        "the previous save is kept"
+    );
+}
+
+#[test]
+fn the_last_three_generations_are_kept_beside_the_draft() {
+    let t = tpl();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("d.ron");
+    let mut d = sample_draft(&t);
+    let mut states = Vec::new();
+    for n in 0..6 {
+        d.set_answer("I.3", "text", format!("lần lưu {n}"));
+        store::save(&path, &d).unwrap();
+        states.push(fs::read(&path).unwrap());
+    }
+    assert_eq!(
+        files_in(dir.path()),
+        vec!["d.ron", "d.ron.~1~", "d.ron.~2~", "d.ron.~3~"]
+    );
+    for g in 1..=3 {
+        assert_eq!(
+            fs::read(store::generation_path(&path, g)).unwrap(),
+            states[5 - g],
+            "generation {g}"
+        );
+    }
 }
 
 #[test]

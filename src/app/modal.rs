@@ -42,6 +42,13 @@ pub enum Modal {
     },
     /// A yes/no question.
     Confirm(Confirm),
+    /// A draft did not open at once: locked, leftovers found, or broken.
+    Hitch {
+        /// What is in the way.
+        hitch: super::opening::Hitch,
+        /// The highlighted choice.
+        selected: usize,
+    },
     /// A long text cell (Phụ lục 2 cause, Phụ lục 4 descriptions), edited in a box.
     LongText {
         /// Table id.
@@ -124,6 +131,14 @@ pub(super) fn key(app: &mut App, key: KeyEvent, now: Instant, effects: &mut Vec<
     let Some(mut modal) = app.modal.take() else {
         return;
     };
+    if let Modal::Hitch { hitch, selected } = modal {
+        if let Some((hitch, selected)) =
+            super::opening::key(app, hitch, selected, key, now, effects)
+        {
+            app.modal = Some(Modal::Hitch { hitch, selected });
+        }
+        return;
+    }
     let cmd = keymap::lookup(modal.context(), &key, false);
     let keep = match &mut modal {
         Modal::Welcome => {
@@ -228,6 +243,7 @@ pub(super) fn key(app: &mut App, key: KeyEvent, now: Instant, effects: &mut Vec<
                 )
             }
         }
+        Modal::Hitch { .. } => false,
         Modal::LongText {
             table,
             row,

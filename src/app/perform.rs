@@ -5,11 +5,14 @@
 use std::sync::mpsc::Sender;
 use std::time::SystemTime;
 
+use super::opening::{Found, Hitch, OpenMode};
 use super::start::DraftInfo;
 use super::{Action, Effect, Opened};
 use crate::draft::Draft;
 use crate::i18n::{self, Lang};
 use crate::rules::{self, completion, step_statuses};
+use crate::store::lock::{self, LockError};
+use crate::store::recovery;
 use crate::store::{self, Store};
 use crate::template::{Severity, Template};
 
@@ -36,8 +39,8 @@ pub struct Performer {
 
 /// Runs a save and says how it went (used by the save thread and in-line).
 pub fn run_save(lang: Lang, job: &SaveJob) -> Action {
-    let result = store::save(&job.path, &job.draft)
-        .map(|()| SystemTime::now())
+    let result = crate::guard::Guard::global()
+        .write(&job.path, &job.draft, job.generation)
         .map_err(|e| i18n::save_error(lang, &e));
     Action::Saved {
         generation: job.generation,
@@ -69,7 +72,17 @@ pub fn perform(p: &Performer, template: &Template, effect: Effect) -> Vec<Action
             }
         }
         Effect::List => vec![Action::Listed(list(p, template))],
-        Effect::Open { name, goto } => vec![Action::Opened(open(p, template, &name, goto))],
+        Effect::Open { name, goto, mode } => vec![open(p, template, &name, goto, mode)],
+        Effect::SetAside { paths } => vec![Action::Done(set_aside(p, &paths))],
+        Effect::Restore {
+            name,
+            broken,
+            from,
+            goto,
+        } => match restore(p, template, &broken, &from) {
+            Ok(()) => vec![open(p, template, &name, goto, OpenMode::Normal)],
+            Err(e) => vec![Action::Opened(Err(e))],
+        },
         Effect::Create { name, draft } => {
             let result = p
                 .store
@@ -77,11 +90,13 @@ pub fn perform(p: &Performer, template: &Template, effect: Effect) -> Vec<Action
                 .map_err(|e| i18n::create_error(lang, &e))
                 .map(|path| {
                     Box::new(Opened {
+                        lock: lock::acquire(&path).ok(),
                         name,
                         path,
                         draft: *draft,
                         saved: Some(SystemTime::now()),
                         goto: Some("i.1".into()),
+                        read_only: false,
                     })
                 });
             vec![Action::Opened(result)]
@@ -158,22 +173,123 @@ fn open(
     template: &Template,
     name: &str,
     goto: Option<String>,
-) -> Result<Box<Opened>, String> {
-    let path = p
-        .store
-        .resolve(name)
-        .map_err(|e| i18n::store_error(p.lang, &e))?;
-    let draft = store::load(&path, &[template]).map_err(|e| i18n::load_error(p.lang, &e))?;
+    mode: OpenMode,
+) -> Action {
+    let lang = p.lang;
+    let path = match p.store.resolve(name) {
+        Ok(path) => path,
+        Err(e) => return Action::Opened(Err(i18n::store_error(lang, &e))),
+    };
+    let lock = match &mode {
+        OpenMode::ReadOnly => None,
+        _ => match lock::acquire(&path) {
+            Ok(l) => Some(l),
+            Err(LockError::Held(holder)) => match &mode {
+                OpenMode::TakeOver(_) => match take_over(&path, &holder) {
+                    Some(l) => Some(l),
+                    None => return Action::Opened(Err(i18n::take_over_failed(lang, &holder))),
+                },
+                _ => {
+                    return Action::Hitch(Hitch::Locked {
+                        name: name.to_string(),
+                        holder,
+                        goto,
+                    });
+                }
+            },
+            // No lock file can be made (a read-only folder): open anyway; saving will
+            // say what the OS says.
+            Err(LockError::Io(..)) => None,
+        },
+    };
+    let draft = match store::load(&path, &[template]) {
+        Ok(d) => d,
+        Err(e @ (store::LoadError::Parse { .. } | store::LoadError::NotUtf8 { .. })) => {
+            let generation = recovery::newest_valid_generation(&path, &[template]).map(|(g, _)| {
+                let t = std::fs::metadata(&g).and_then(|m| m.modified()).ok();
+                (g, t)
+            });
+            return Action::Hitch(Hitch::Broken {
+                name: name.to_string(),
+                path,
+                error: i18n::load_error(lang, &e),
+                generation,
+                goto,
+            });
+        }
+        Err(e) => return Action::Opened(Err(i18n::load_error(lang, &e))),
+    };
     let saved = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
-    let name = path
+    let stem = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    Ok(Box::new(Opened {
-        name,
-        path,
+    let read_only = mode == OpenMode::ReadOnly;
+    let opened = Box::new(Opened {
+        name: stem,
+        path: path.clone(),
         draft,
         saved,
         goto,
-    }))
+        lock,
+        read_only,
+    });
+    if !read_only {
+        let found: Vec<Found> = recovery::leftovers(&path)
+            .into_iter()
+            .map(|leftover| {
+                let draft = store::load(&leftover.path, &[template])
+                    .map_err(|e| i18n::load_error(lang, &e));
+                Found { leftover, draft }
+            })
+            .collect();
+        if !found.is_empty() {
+            return Action::Hitch(Hitch::Leftovers { opened, found });
+        }
+    }
+    Action::Opened(Ok(opened))
+}
+
+/// Asks the holder to save and leave, then waits (up to 5 s) for the draft to be free.
+fn take_over(path: &std::path::Path, holder: &lock::Holder) -> Option<lock::DraftLock> {
+    lock::ask_to_leave(holder);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    while std::time::Instant::now() < deadline {
+        if let Ok(l) = lock::acquire(path) {
+            return Some(l);
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    None
+}
+
+/// Moves leftovers into the `recovered` folder, keeping them.
+fn set_aside(p: &Performer, paths: &[std::path::PathBuf]) -> Result<String, String> {
+    let dir = p.store.root.join("recovered");
+    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let stamp = crate::localtime::stamp(SystemTime::now());
+    for path in paths {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let to = dir.join(format!("{stamp}-{}", name.trim_start_matches('.')));
+        std::fs::rename(path, &to).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    Ok(i18n::set_aside_done(p.lang, &dir))
+}
+
+/// Sets a broken draft aside and writes an earlier generation in its place.
+fn restore(
+    p: &Performer,
+    template: &Template,
+    broken: &std::path::Path,
+    from: &std::path::Path,
+) -> Result<(), String> {
+    let lang = p.lang;
+    let draft = store::load(from, &[template]).map_err(|e| i18n::load_error(lang, &e))?;
+    let stamp = crate::localtime::stamp(SystemTime::now());
+    recovery::set_aside(broken, "broken", &stamp)
+        .map_err(|e| format!("{}: {e}", broken.display()))?;
+    store::save(broken, &draft).map_err(|e| i18n::save_error(lang, &e))
 }

@@ -83,6 +83,7 @@ pub(super) fn key(app: &mut App, cmd: Option<Cmd>, effects: &mut Vec<Effect>) {
                 effects.push(Effect::Open {
                     name: d.path.display().to_string(),
                     goto: None,
+                    mode: Default::default(),
                 });
             }
         }

@@ -63,6 +63,10 @@ pub struct Wizard {
     pub quit_requested: bool,
     /// Interface language (labels of the information fields).
     pub lang: i18n::Lang,
+    /// Opened read-only (another session holds the draft): nothing is written.
+    pub read_only: bool,
+    /// This session's hold on the draft, released when the wizard closes.
+    pub lock: Option<crate::store::lock::DraftLock>,
 }
 
 impl Wizard {
@@ -85,6 +89,8 @@ impl Wizard {
             save: SaveState::opened(opened.saved),
             quit_requested: false,
             lang,
+            read_only: opened.read_only,
+            lock: opened.lock,
         };
         w.refresh(t);
         let first = (0..w.steps.len())

@@ -273,3 +273,41 @@ pub fn needs_terminal(lang: Lang) -> &'static str {
 pub fn error_prefix(lang: Lang) -> &'static str {
     lang.pick("Lỗi", "Error")
 }
+
+/// After a signal or hang-up: where the work is.
+pub fn rescue_message(lang: Lang, r: &crate::guard::Rescue) -> String {
+    use crate::guard::Rescue;
+    match (r, lang) {
+        (Rescue::NothingToSave, Lang::Vi) => "baocao: đã dừng; mọi thay đổi đã được lưu.".into(),
+        (Rescue::NothingToSave, Lang::En) => "baocao: stopped; everything was saved.".into(),
+        (Rescue::Draft(p), Lang::Vi) => {
+            format!("baocao: đã dừng; đã lưu bản nháp {}.", p.display())
+        }
+        (Rescue::Draft(p), Lang::En) => {
+            format!("baocao: stopped; the draft was saved to {}.", p.display())
+        }
+        (Rescue::Copy(p), Lang::Vi) => format!(
+            "baocao: đã dừng; không ghi được bản nháp nên đã lưu bản khẩn cấp tại {}.",
+            p.display()
+        ),
+        (Rescue::Copy(p), Lang::En) => format!(
+            "baocao: stopped; the draft could not be written, an emergency copy is at {}.",
+            p.display()
+        ),
+        (Rescue::Failed(e), Lang::Vi) => format!("baocao: đã dừng; KHÔNG lưu được: {e}"),
+        (Rescue::Failed(e), Lang::En) => format!("baocao: stopped; could NOT save: {e}"),
+    }
+}
+
+/// After a panic: an apology, and where the work is.
+pub fn panic_message(lang: Lang, r: &crate::guard::Rescue) -> String {
+    let place = rescue_message(lang, r);
+    match lang {
+        Lang::Vi => format!(
+            "baocao gặp lỗi nội bộ và phải dừng (xin báo lại lỗi này kèm các dòng trên).\n{place}"
+        ),
+        Lang::En => format!(
+            "baocao hit an internal error and had to stop (please report it with the lines above).\n{place}"
+        ),
+    }
+}

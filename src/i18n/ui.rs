@@ -464,3 +464,145 @@ pub fn yes_no(lang: Lang) -> &'static str {
 pub fn long_text_hint(lang: Lang) -> &'static str {
     lang.pick(" Esc/Tab: xong ", " Esc/Tab: done ")
 }
+
+/// Taking a draft over did not work.
+pub fn take_over_failed(lang: Lang, h: &crate::store::lock::Holder) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Phiên của {}@{} (pid {}) chưa trả bản nháp sau 5 giây; hãy thoát phiên đó rồi thử lại, hoặc mở chỉ đọc.",
+            h.user, h.host, h.pid
+        ),
+        Lang::En => format!(
+            "The session of {}@{} (pid {}) did not let go within 5 s; quit it and try again, or open read-only.",
+            h.user, h.host, h.pid
+        ),
+    }
+}
+
+/// Leftovers were moved aside.
+pub fn set_aside_done(lang: Lang, dir: &std::path::Path) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Các tệp còn lại của phiên trước đã được chuyển vào {}",
+            dir.display()
+        ),
+        Lang::En => format!(
+            "The previous session's leftover files were moved to {}",
+            dir.display()
+        ),
+    }
+}
+
+/// Title: held by another session.
+pub fn locked_title(lang: Lang) -> &'static str {
+    lang.pick(
+        "Bản nháp đang mở ở phiên khác",
+        "Draft open in another session",
+    )
+}
+
+/// Who holds it.
+pub fn locked_text(lang: Lang, h: &crate::store::lock::Holder) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Bản nháp này đang được {}@{} mở (tiến trình {}, cửa sổ {}) từ {}. Hai phiên cùng sửa sẽ ghi đè lên nhau.",
+            h.user, h.host, h.pid, h.tty, h.since
+        ),
+        Lang::En => format!(
+            "This draft is open by {}@{} (process {}, terminal {}) since {}. Two sessions editing would overwrite each other.",
+            h.user, h.host, h.pid, h.tty, h.since
+        ),
+    }
+}
+
+/// Choice: read-only.
+pub fn open_read_only(lang: Lang) -> &'static str {
+    lang.pick(
+        "R  Mở chỉ đọc (không sửa, không lưu)",
+        "R  Open read-only (no changes, no saving)",
+    )
+}
+
+/// Choice: take over.
+pub fn take_over(lang: Lang) -> &'static str {
+    lang.pick(
+        "T  Giành quyền: yêu cầu phiên kia lưu và thoát, rồi mở ở đây",
+        "T  Take over: ask the other session to save and quit, then open here",
+    )
+}
+
+/// Title: leftovers.
+pub fn leftovers_title(lang: Lang) -> &'static str {
+    lang.pick(
+        "Phiên trước còn để lại dữ liệu",
+        "An earlier session left work behind",
+    )
+}
+
+/// Leftovers explained.
+pub fn leftovers_text(lang: Lang) -> &'static str {
+    lang.pick(
+        "Tìm thấy các tệp mới hơn bản nháp đã lưu (do mất kết nối, bị dừng đột ngột…). Chọn bản để mở; bản nháp cũ vẫn được giữ làm bản lưu trước, các tệp này được chuyển vào thư mục recovered, không xóa.",
+        "Files newer than the saved draft were found (a dropped connection, a sudden stop…). Choose what to open; the old draft is kept as an earlier generation, these files are moved to the recovered folder, never deleted.",
+    )
+}
+
+/// One leftover: kind, time, size.
+pub fn leftover_line(lang: Lang, l: &crate::store::recovery::Leftover) -> String {
+    use crate::store::recovery::Kind;
+    let kind = match (l.kind, lang) {
+        (Kind::Emergency, Lang::Vi) => "Bản lưu khẩn cấp".to_string(),
+        (Kind::Emergency, Lang::En) => "Emergency copy".to_string(),
+        (Kind::Temp, Lang::Vi) => "Lần lưu bị ngắt".to_string(),
+        (Kind::Temp, Lang::En) => "Interrupted save".to_string(),
+        (Kind::Generation(n), Lang::Vi) => format!("Bản lưu trước số {n}"),
+        (Kind::Generation(n), Lang::En) => format!("Earlier generation {n}"),
+    };
+    let at = l
+        .modified
+        .map(crate::localtime::date_time)
+        .unwrap_or_default();
+    let kb = crate::number::format_rounded(l.size as f64 / 1024.0, 1);
+    format!("{kind} · {at} · {kb} KB")
+}
+
+/// Choice: the draft as saved.
+pub fn open_as_saved(lang: Lang, at: &str) -> String {
+    match lang {
+        Lang::Vi => format!("Mở bản nháp như đã lưu lúc {at}"),
+        Lang::En => format!("Open the draft as saved at {at}"),
+    }
+}
+
+/// Title: broken file.
+pub fn broken_title(lang: Lang) -> &'static str {
+    lang.pick("Không đọc được bản nháp", "The draft does not read")
+}
+
+/// Choice: restore a generation.
+pub fn restore_generation(lang: Lang, path: &str, at: &str) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Đổi tên tệp hỏng (giữ lại, thêm đuôi .broken-…) và mở bản lưu trước {path} (lúc {at})"
+        ),
+        Lang::En => format!(
+            "Rename the broken file aside (kept, with a .broken-… suffix) and open the earlier generation {path} (from {at})"
+        ),
+    }
+}
+
+/// No generation reads.
+pub fn no_generation(lang: Lang) -> &'static str {
+    lang.pick(
+        "Không có bản lưu trước nào đọc được. Tệp được giữ nguyên; có thể sửa tay theo vị trí dòng:cột ở trên.",
+        "No earlier generation reads. The file is left as it is; it can be fixed by hand at the line:column above.",
+    )
+}
+
+/// Keys of these dialogs.
+pub fn hitch_keys(lang: Lang) -> &'static str {
+    lang.pick(
+        " ↑↓ chọn · Enter đồng ý · Esc thôi ",
+        " ↑↓ choose · Enter accept · Esc cancel ",
+    )
+}

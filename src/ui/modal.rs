@@ -12,7 +12,7 @@ use crate::app::keymap::{self, BINDINGS, Context};
 use crate::app::{App, Confirm, Modal};
 use crate::i18n;
 
-fn centered(area: Rect, width: u16, height: u16) -> Rect {
+pub(super) fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let w = width.min(area.width.saturating_sub(2));
     let h = height.min(area.height.saturating_sub(2));
     Rect::new(
@@ -23,7 +23,7 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
     )
 }
 
-fn boxed(frame: &mut Frame, rect: Rect, title: &str) -> Rect {
+pub(super) fn boxed(frame: &mut Frame, rect: Rect, title: &str) -> Rect {
     let t = theme();
     frame.render_widget(Clear, rect);
     let block = Block::default()
@@ -176,6 +176,9 @@ pub(super) fn render(app: &App, m: &Modal, frame: &mut Frame, area: Rect) {
             lines.push(Line::from(""));
             lines.push(Line::from(Span::styled(i18n::yes_no(app.lang), t.key)));
             frame.render_widget(Paragraph::new(lines), inner);
+        }
+        Modal::Hitch { hitch, selected } => {
+            super::hitch::render(app, hitch, *selected, frame, area)
         }
         Modal::LongText {
             table,

@@ -71,6 +71,7 @@ impl Harness {
         h.perform(Effect::Open {
             name: name.into(),
             goto: goto.map(str::to_string),
+            mode: Default::default(),
         });
         assert!(h.app.wizard().is_some(), "the draft opened");
         h
@@ -181,6 +182,7 @@ impl Harness {
         h.perform(Effect::Open {
             name: sample.into(),
             goto: goto.map(str::to_string),
+            mode: Default::default(),
         });
         assert!(h.app.wizard().is_some(), "{sample} opened");
         h

@@ -1,0 +1,159 @@
+//! Opening a draft when something is in the way: another session holds it (open
+//! read-only, or ask it to save and leave), an earlier session left an emergency copy
+//! or an interrupted save beside it (offered with times and sizes, never used
+//! silently), or the file does not read (set aside, and the newest earlier generation
+//! that reads is offered).
+
+use std::path::PathBuf;
+use std::time::{Instant, SystemTime};
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+
+use super::{App, Effect, Opened, Screen, Wizard};
+use crate::draft::Draft;
+use crate::store::lock::Holder;
+use crate::store::recovery::{Kind, Leftover};
+
+/// How to open.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum OpenMode {
+    /// Take the draft for this session.
+    #[default]
+    Normal,
+    /// Only look: no lock, nothing written.
+    ReadOnly,
+    /// Ask the session holding it to save and leave, then take it.
+    TakeOver(Holder),
+}
+
+/// A leftover file and what it holds.
+#[derive(Debug)]
+pub struct Found {
+    /// The file.
+    pub leftover: Leftover,
+    /// Its content, or why it does not read.
+    pub draft: Result<Draft, String>,
+}
+
+/// Why a draft did not open at once.
+#[derive(Debug)]
+pub enum Hitch {
+    /// Another session holds it.
+    Locked {
+        /// Name or path as asked.
+        name: String,
+        /// Who holds it.
+        holder: Holder,
+        /// Step to open at.
+        goto: Option<String>,
+    },
+    /// Files an earlier session left beside it.
+    Leftovers {
+        /// The draft as saved, ready to open (its lock held).
+        opened: Box<Opened>,
+        /// What was found, newest first.
+        found: Vec<Found>,
+    },
+    /// The file does not read.
+    Broken {
+        /// Name or path as asked.
+        name: String,
+        /// The draft file.
+        path: PathBuf,
+        /// What is wrong, with line:column.
+        error: String,
+        /// The newest earlier generation that reads, and when it was written.
+        generation: Option<(PathBuf, Option<SystemTime>)>,
+        /// Step to open at.
+        goto: Option<String>,
+    },
+}
+
+impl Hitch {
+    /// How many choices the dialog offers (for the selection).
+    pub fn choices(&self) -> usize {
+        match self {
+            Hitch::Locked { .. } => 2,
+            Hitch::Leftovers { found, .. } => found.len() + 1,
+            Hitch::Broken { generation, .. } => usize::from(generation.is_some()),
+        }
+    }
+}
+
+/// A key in the hitch dialog; returns the dialog back when it stays open.
+pub(super) fn key(
+    app: &mut App,
+    hitch: Hitch,
+    mut selected: usize,
+    key: KeyEvent,
+    now: Instant,
+    effects: &mut Vec<Effect>,
+) -> Option<(Hitch, usize)> {
+    let n = hitch.choices();
+    match key.code {
+        KeyCode::Up => return Some((hitch, selected.saturating_sub(1))),
+        KeyCode::Down => {
+            selected = (selected + 1).min(n.saturating_sub(1));
+            return Some((hitch, selected));
+        }
+        KeyCode::Esc => {
+            // Nothing is chosen: leftovers stay where they are, to be offered again.
+            if let Hitch::Leftovers { opened, .. } = hitch {
+                drop(opened);
+            }
+            effects.push(Effect::List);
+            return None;
+        }
+        KeyCode::Enter => {}
+        KeyCode::Char('r' | 'R') if matches!(hitch, Hitch::Locked { .. }) => selected = 0,
+        KeyCode::Char('t' | 'T') if matches!(hitch, Hitch::Locked { .. }) => selected = 1,
+        _ => return Some((hitch, selected)),
+    }
+    match hitch {
+        Hitch::Locked { name, holder, goto } => {
+            let mode = if selected == 0 {
+                OpenMode::ReadOnly
+            } else {
+                OpenMode::TakeOver(holder)
+            };
+            effects.push(Effect::Open { name, goto, mode });
+        }
+        Hitch::Leftovers { opened, found } => {
+            let aside: Vec<PathBuf> = found
+                .iter()
+                .filter(|f| matches!(f.leftover.kind, Kind::Emergency | Kind::Temp))
+                .map(|f| f.leftover.path.clone())
+                .collect();
+            let chosen = found.into_iter().nth(selected).and_then(|f| f.draft.ok());
+            let mut w = Wizard::new(&app.template, app.lang, *opened);
+            if let Some(d) = chosen {
+                // The recovered state becomes the draft's next change, saved shortly;
+                // the draft as it was stays as a generation.
+                w.draft = d;
+                w.changed(&app.template, now);
+                w.save.now(now);
+            }
+            app.screen = Screen::Wizard(Box::new(w));
+            if !aside.is_empty() {
+                effects.push(Effect::SetAside { paths: aside });
+            }
+        }
+        Hitch::Broken {
+            name,
+            path,
+            generation,
+            goto,
+            ..
+        } => {
+            if let Some((from, _)) = generation {
+                effects.push(Effect::Restore {
+                    name,
+                    broken: path,
+                    from,
+                    goto,
+                });
+            }
+        }
+    }
+    None
+}

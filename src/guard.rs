@@ -1,0 +1,188 @@
+//! Keeps the latest state of the open draft where something other than the UI thread
+//! can save it: the save thread (which also saves by itself when the UI thread is stuck
+//! writing to a stalled link), the signal thread (SIGHUP, SIGTERM, SIGINT, SIGQUIT),
+//! the terminal watchdog (the tty hung up without a signal) and the panic hook.
+//!
+//! Every write of the draft goes through here, one at a time, and a write never puts
+//! an older state over a newer one.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard, OnceLock};
+use std::time::{Duration, Instant, SystemTime};
+
+use crate::draft::Draft;
+use crate::store;
+
+/// What the UI thread last published.
+#[derive(Default)]
+struct Snapshot {
+    path: Option<PathBuf>,
+    draft: Option<Draft>,
+    generation: u64,
+    changed_at: Option<Instant>,
+}
+
+/// What is on disk.
+#[derive(Default)]
+struct Written {
+    path: Option<PathBuf>,
+    generation: u64,
+}
+
+/// The latest state and the one writer of the draft.
+#[derive(Default)]
+pub struct Guard {
+    latest: Mutex<Snapshot>,
+    written: Mutex<Written>,
+}
+
+/// Where an emergency save went.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Rescue {
+    /// Nothing was unsaved.
+    NothingToSave,
+    /// The draft itself now holds everything.
+    Draft(PathBuf),
+    /// The draft could not be written; the copy is here.
+    Copy(PathBuf),
+    /// Nowhere could be written.
+    Failed(String),
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    // A panic while holding the lock must not stop an emergency save.
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+impl Guard {
+    /// The process's guard.
+    pub fn global() -> &'static Guard {
+        static G: OnceLock<Guard> = OnceLock::new();
+        G.get_or_init(Guard::default)
+    }
+
+    /// A draft was opened (its state on disk is generation 0).
+    pub fn opened(&self, path: &Path) {
+        *lock(&self.latest) = Snapshot {
+            path: Some(path.to_path_buf()),
+            ..Snapshot::default()
+        };
+        *lock(&self.written) = Written {
+            path: Some(path.to_path_buf()),
+            generation: 0,
+        };
+    }
+
+    /// No draft is open any more.
+    pub fn closed(&self) {
+        *lock(&self.latest) = Snapshot::default();
+    }
+
+    /// The UI thread's latest state (called after every change).
+    pub fn publish(&self, path: &Path, draft: &Draft, generation: u64) {
+        let mut s = lock(&self.latest);
+        if s.generation == generation && s.path.as_deref() == Some(path) {
+            return;
+        }
+        if s.path.as_deref() != Some(path) {
+            // Another draft: what is on disk is its state as opened.
+            *lock(&self.written) = Written {
+                path: Some(path.to_path_buf()),
+                generation: 0,
+            };
+        }
+        *s = Snapshot {
+            path: Some(path.to_path_buf()),
+            draft: Some(draft.clone()),
+            generation,
+            changed_at: Some(Instant::now()),
+        };
+    }
+
+    /// Writes `draft` as `generation` unless something newer is already on disk.
+    /// Returns when it was written.
+    pub fn write(
+        &self,
+        path: &Path,
+        draft: &Draft,
+        generation: u64,
+    ) -> Result<SystemTime, store::SaveError> {
+        let mut w = lock(&self.written);
+        if w.path.as_deref() == Some(path) && w.generation >= generation && generation > 0 {
+            return Ok(SystemTime::now());
+        }
+        store::save(path, draft)?;
+        *w = Written {
+            path: Some(path.to_path_buf()),
+            generation,
+        };
+        Ok(SystemTime::now())
+    }
+
+    /// The published state, when it is newer than the disk and has been quiet for
+    /// `quiet` (the UI thread may be stuck drawing to a stalled link).
+    pub fn stale(&self, quiet: Duration) -> Option<(PathBuf, Draft, u64)> {
+        let s = lock(&self.latest);
+        let path = s.path.clone()?;
+        let w = lock(&self.written);
+        let newer = w.path.as_deref() != Some(path.as_path()) || s.generation > w.generation;
+        let quiet_enough = s.changed_at.is_some_and(|t| t.elapsed() >= quiet);
+        (newer && quiet_enough && s.draft.is_some())
+            .then(|| (path, s.draft.clone().unwrap_or_default(), s.generation))
+    }
+
+    /// Saves whatever is not on disk, at once: into the draft itself, or beside it as
+    /// `NAME.ron.emergency`, or in the home or temp folder. Never waits more than about
+    /// a second for a save under way.
+    pub fn emergency(&self) -> Rescue {
+        let (path, draft, generation) = {
+            let s = lock(&self.latest);
+            match (&s.path, &s.draft) {
+                (Some(p), Some(d)) => (p.clone(), d.clone(), s.generation),
+                _ => return Rescue::NothingToSave,
+            }
+        };
+        let deadline = Instant::now() + Duration::from_secs(1);
+        let mut w = loop {
+            match self.written.try_lock() {
+                Ok(w) => break Some(w),
+                Err(std::sync::TryLockError::Poisoned(e)) => break Some(e.into_inner()),
+                Err(std::sync::TryLockError::WouldBlock) if Instant::now() < deadline => {
+                    std::thread::sleep(Duration::from_millis(10));
+                }
+                Err(std::sync::TryLockError::WouldBlock) => break None,
+            }
+        };
+        if let Some(w) = &w
+            && w.path.as_deref() == Some(path.as_path())
+            && w.generation >= generation
+        {
+            return Rescue::NothingToSave;
+        }
+        // With the writer stuck, the draft is left alone: a copy goes beside it.
+        if let Some(w) = w.as_mut()
+            && store::save(&path, &draft).is_ok()
+        {
+            w.generation = generation;
+            w.path = Some(path.clone());
+            return Rescue::Draft(path);
+        }
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "baocao.ron".into());
+        let mut places = vec![store::recovery::emergency_path(&path)];
+        if let Some(home) = std::env::var_os("HOME") {
+            places.push(Path::new(&home).join(format!("{name}.emergency")));
+        }
+        places.push(std::env::temp_dir().join(format!("{name}.emergency")));
+        let mut last = String::new();
+        for p in places {
+            match store::save_copy(&p, &draft) {
+                Ok(()) => return Rescue::Copy(p),
+                Err(e) => last = e.to_string(),
+            }
+        }
+        Rescue::Failed(last)
+    }
+}

@@ -1,0 +1,111 @@
+//! What keeps a draft safe when the session ends badly: the signal thread (SIGHUP,
+//! SIGTERM, SIGINT, SIGQUIT), the watchdog that sees the terminal hang up without a
+//! signal (POLLHUP on the tty, never reading it), the panic hook, and SIGXFSZ ignored so
+//! that a file-size limit is a save error rather than a death. Each saves first (no
+//! terminal I/O), then tries to put the terminal back within a bounded time, then ends
+//! the process.
+
+use std::io::Write;
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
+use std::sync::mpsc;
+use std::thread;
+use std::time::Duration;
+
+use ratatui::crossterm::event::DisableBracketedPaste;
+use ratatui::crossterm::execute;
+use rustix::event::{PollFd, PollFlags, poll};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGXFSZ};
+use signal_hook::iterator::Signals;
+
+use crate::guard::{Guard, Rescue};
+use crate::i18n::{self, Lang};
+
+/// Raw mode off, alternate screen left, bracketed paste off. Errors are ignored: the
+/// terminal may be gone.
+pub fn restore_terminal() {
+    let _ = execute!(std::io::stdout(), DisableBracketedPaste);
+    ratatui::restore();
+    let _ = std::io::stdout().flush();
+}
+
+/// Restores the terminal and prints `message`, giving up after `limit` (a stalled
+/// link blocks writes).
+fn restore_within(limit: Duration, message: Option<String>) {
+    let (tx, rx) = mpsc::channel();
+    thread::spawn(move || {
+        restore_terminal();
+        if let Some(m) = message {
+            let _ = writeln!(std::io::stderr(), "{m}");
+        }
+        let _ = tx.send(());
+    });
+    let _ = rx.recv_timeout(limit);
+}
+
+/// Saves, restores the terminal if it can, and ends the process.
+pub fn shutdown(lang: Lang, code: i32, say: bool) -> ! {
+    let rescue = Guard::global().emergency();
+    let message = say.then(|| i18n::rescue_message(lang, &rescue));
+    restore_within(Duration::from_millis(500), message);
+    std::process::exit(code)
+}
+
+/// Installs the signal thread and the watchdog, and ignores SIGXFSZ.
+pub fn install(lang: Lang) {
+    // A handler in place of the default action: writes past the limit fail with EFBIG.
+    let _ = signal_hook::flag::register(SIGXFSZ, Arc::new(AtomicBool::new(false)));
+    if let Ok(mut signals) = Signals::new([SIGHUP, SIGTERM, SIGINT, SIGQUIT]) {
+        thread::spawn(move || {
+            if let Some(sig) = signals.forever().next() {
+                // A hang-up has nobody to read a message.
+                shutdown(lang, 128 + sig, sig != SIGHUP);
+            }
+        });
+    }
+    thread::spawn(move || watch_tty(lang));
+}
+
+/// Polls the terminal for a hang-up without reading from it.
+fn watch_tty(lang: Lang) {
+    let stdin = rustix::stdio::stdin();
+    let timeout = rustix::event::Timespec {
+        tv_sec: 0,
+        tv_nsec: 250_000_000,
+    };
+    loop {
+        let mut fds = [PollFd::new(&stdin, PollFlags::empty())];
+        match poll(&mut fds, Some(&timeout)) {
+            Ok(_) => {
+                let r = fds[0].revents();
+                if r.intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL) {
+                    shutdown(lang, 129, false);
+                }
+            }
+            Err(rustix::io::Errno::INTR) => {}
+            Err(_) => thread::sleep(Duration::from_millis(250)),
+        }
+    }
+}
+
+/// Saves first, then restores the terminal, then says where the copy is.
+pub fn install_panic_hook(lang: Lang) {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let rescue = Guard::global().emergency();
+        restore_within(Duration::from_millis(500), None);
+        previous(info);
+        let _ = writeln!(std::io::stderr(), "{}", i18n::panic_message(lang, &rescue));
+        std::process::exit(101);
+    }));
+}
+
+impl Rescue {
+    /// Where the work is now, if somewhere.
+    pub fn place(&self) -> Option<&std::path::Path> {
+        match self {
+            Rescue::Draft(p) | Rescue::Copy(p) => Some(p),
+            _ => None,
+        }
+    }
+}
