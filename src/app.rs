@@ -287,13 +287,13 @@ impl App {
             Action::Opened(Ok(opened)) => {
                 let goto = opened.goto.clone();
                 let mut w = Wizard::new(&self.template, self.lang, *opened);
-                if let Some(id) = goto {
-                    if !w.goto(&self.template, &id) {
-                        self.status = Some(Status {
-                            text: crate::i18n::unknown_step(self.lang, &id),
-                            error: true,
-                        });
-                    }
+                if let Some(id) = goto
+                    && !w.goto(&self.template, &id)
+                {
+                    self.status = Some(Status {
+                        text: crate::i18n::unknown_step(self.lang, &id),
+                        error: true,
+                    });
                 }
                 self.screen = Screen::Wizard(Box::new(w));
                 self.dirty = true;

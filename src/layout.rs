@@ -141,18 +141,16 @@ pub fn visible_columns(table: &Table, widths: &[u16], avail: u16, left: usize) -
         .filter(|&i| frozen(table.columns[i].kind))
         .collect();
     let mut used: u16 = shown.iter().map(|&i| widths[i] + 1).sum();
-    let mut scrolled = 0;
-    for i in (0..table.columns.len())
+    let scrollable = (0..table.columns.len())
         .filter(|&i| !frozen(table.columns[i].kind))
-        .skip(left)
-    {
+        .skip(left);
+    for (n, i) in scrollable.enumerate() {
         // At least one scrollable column is always shown, clipped if need be.
-        if used + widths[i] + 1 > avail && scrolled > 0 {
+        if used + widths[i] + 1 > avail && n > 0 {
             break;
         }
         used += widths[i] + 1;
         shown.push(i);
-        scrolled += 1;
     }
     shown
 }

@@ -48,7 +48,7 @@ pub(super) enum Outcome {
     /// Nothing more.
     None,
     /// Open a dialog.
-    Modal(Modal),
+    Modal(Box<Modal>),
     /// Leave for the outline.
     Back,
     /// Say why the cell cannot be typed into.
@@ -196,11 +196,11 @@ fn browse_key(
             if let Some(r) = w.eval.sheet(table).and_then(|s| s.rows.get(w.grid.row))
                 && r.kind == RowKind::Added
             {
-                return Outcome::Modal(Modal::Confirm(Confirm::DeleteRow {
+                return Outcome::Modal(Box::new(Modal::Confirm(Confirm::DeleteRow {
                     table: table.to_string(),
                     row: r.row.clone(),
                     label: r.display_label(),
-                }));
+                })));
             }
         }
         Some(Cmd::RowUp) => move_added(w, t, table, -1, now),
@@ -252,12 +252,12 @@ fn start_edit(
             editor.insert(&c.to_string());
             w.set_cell(t, table, &row, &col, editor.text(), now);
         }
-        return Outcome::Modal(Modal::LongText {
+        return Outcome::Modal(Box::new(Modal::LongText {
             table: table.to_string(),
             row,
             col,
             editor,
-        });
+        }));
     }
     let text = match typed {
         None => original.clone(),

@@ -237,7 +237,7 @@ pub fn lookup(context: Context, key: &KeyEvent, with_global: bool) -> Option<Cmd
         BINDINGS
             .iter()
             .filter(|b| b.context == ctx)
-            .find(|b| b.keys.iter().any(|k| *k == want))
+            .find(|b| b.keys.contains(&want))
             .map(|b| b.cmd)
     };
     find(context).or_else(|| if with_global { find(Global) } else { None })

@@ -73,11 +73,7 @@ pub(super) fn key(app: &mut App, cmd: Option<Cmd>, effects: &mut Vec<Effect>) {
     };
     match cmd {
         Some(Cmd::Up) => s.selected = s.selected.saturating_sub(1),
-        Some(Cmd::Down) => {
-            if s.selected + 1 < s.drafts.len() {
-                s.selected += 1;
-            }
-        }
+        Some(Cmd::Down) if s.selected + 1 < s.drafts.len() => s.selected += 1,
         Some(Cmd::Enter) => {
             if let Some(d) = s.current() {
                 effects.push(Effect::Open {

@@ -447,7 +447,7 @@ pub(super) fn key(
             };
             match grid::key(w, t, &table, &key, cmd, now, size) {
                 Outcome::None => {}
-                Outcome::Modal(m) => app.modal = Some(m),
+                Outcome::Modal(m) => app.modal = Some(*m),
                 Outcome::Back => w.focus = Focus::Outline,
                 Outcome::Computed => {
                     app.status = Some(Status {

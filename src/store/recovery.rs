@@ -86,7 +86,7 @@ pub fn leftovers(draft: &Path) -> Vec<Leftover> {
             out.push(l);
         }
     }
-    out.sort_by(|a, b| b.modified.cmp(&a.modified));
+    out.sort_by_key(|l| std::cmp::Reverse(l.modified));
     out
 }
 
