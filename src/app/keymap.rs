@@ -290,10 +290,14 @@ pub fn key_name(lang: Lang, key: &Key) -> String {
     }
 }
 
-/// The footer bindings of a context, followed by the global ones when `in_draft`.
+/// The footer bindings of a context, followed by the global ones when `in_draft`:
+/// the keys of the pane the user is in come first, so a narrow footer shows them.
 pub fn footer(context: Context, in_draft: bool) -> impl Iterator<Item = &'static Binding> {
-    let global = in_draft;
-    BINDINGS
+    let own = BINDINGS
         .iter()
-        .filter(move |b| b.footer && (b.context == context || (global && b.context == Global)))
+        .filter(move |b| b.footer && b.context == context);
+    let global = BINDINGS
+        .iter()
+        .filter(move |b| in_draft && b.footer && b.context == Global);
+    own.chain(global)
 }

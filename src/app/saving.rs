@@ -31,6 +31,8 @@ pub struct SaveState {
     pub error: Option<String>,
     due: Option<Instant>,
     first_unsaved: Option<Instant>,
+    /// Ctrl-S or a step change came while a save was under way: save again at once.
+    urgent: bool,
 }
 
 impl SaveState {
@@ -58,6 +60,7 @@ impl SaveState {
     pub fn now(&mut self, now: Instant) {
         if !self.is_clean() || self.error.is_some() {
             self.due = Some(now);
+            self.urgent = self.in_flight.is_some();
         }
     }
 
@@ -101,8 +104,9 @@ impl SaveState {
                     self.due = None;
                 } else {
                     self.first_unsaved = Some(now);
-                    self.due = Some(now + QUIET);
+                    self.due = Some(if self.urgent { now } else { now + QUIET });
                 }
+                self.urgent = false;
             }
             Err(e) => {
                 self.error = Some(e);

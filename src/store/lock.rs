@@ -27,7 +27,7 @@ impl Holder {
     pub fn me() -> Holder {
         let user = std::env::var("USER")
             .or_else(|_| std::env::var("LOGNAME"))
-            .unwrap_or_default();
+            .unwrap_or_else(|_| format!("uid {}", rustix::process::getuid().as_raw()));
         let host = rustix::system::uname()
             .nodename()
             .to_string_lossy()

@@ -84,7 +84,11 @@ pub(super) fn render(app: &App, hitch: &Hitch, selected: usize, frame: &mut Fram
             .into_iter()
             .enumerate()
         {
-            let prefix = if k == 0 { "› " } else { "  " };
+            let prefix = if k == 0 && i == selected {
+                "› "
+            } else {
+                "  "
+            };
             lines.push(Line::from(Span::styled(format!("{prefix}{l}"), style)));
         }
     }

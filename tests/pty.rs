@@ -1,0 +1,693 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+//! End to end, as an official uses it: the real `baocao` binary in a pseudo-terminal of
+//! 80×24, keys typed as a terminal sends them, the screen read back through a `vt100`
+//! model of the terminal, and the draft file checked on disk afterwards.
+//!
+//! Nothing here sleeps and hopes: every step waits (polling every 20 ms) until the
+//! screen shows what it should, and fails after a generous timeout with the whole screen
+//! in the message. Every test waits for the program to exit; if a test fails first, the
+//! session's `Drop` kills the program and reaps it, so no process is left behind.
+//!
+//! Unix only: the terminal settings are read with termios.
+#![cfg(unix)]
+
+use std::ffi::OsString;
+use std::io::{Read, Write};
+use std::num::NonZeroU16;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
+use unicode_normalization::UnicodeNormalization;
+
+/// How long any one expectation may take before the test fails.
+const TIMEOUT: Duration = Duration::from_secs(10);
+/// How often the screen is looked at while waiting.
+const POLL: Duration = Duration::from_millis(20);
+
+const ENTER: &str = "\r";
+const TAB: &str = "\t";
+const ESC: &str = "\x1b";
+const UP: &str = "\x1b[A";
+const DOWN: &str = "\x1b[B";
+const RIGHT: &str = "\x1b[C";
+const HOME: &str = "\x1b[H";
+const PAGE_UP: &str = "\x1b[5~";
+const CTRL_E: &str = "\x05";
+const CTRL_G: &str = "\x07";
+const CTRL_Q: &str = "\x11";
+const CTRL_S: &str = "\x13";
+
+const UNIT: &str = "UBND huyện Tuy Phước";
+const SENTENCE: &str = "Ủy ban nhân dân huyện đã quán triệt Nghị quyết số 05-NQ/TU";
+
+/// The environment every run gets: its own config folder (and home), a UTF-8 locale
+/// that selects Vietnamese, a colour terminal.
+fn env_vars(home: &Path) -> Vec<(&'static str, OsString)> {
+    vec![
+        ("XDG_CONFIG_HOME", home.join("config").into_os_string()),
+        ("HOME", home.as_os_str().to_owned()),
+        ("TERM", "xterm-256color".into()),
+        ("LANG", "C.UTF-8".into()),
+        ("LC_ALL", "C.UTF-8".into()),
+    ]
+}
+
+fn draft_path(home: &Path, name: &str) -> PathBuf {
+    home.join("config/baocao/drafts")
+        .join(format!("{name}.ron"))
+}
+
+/// `baocao new NAME --unit "UBND huyện Tuy Phước" --group III`, as a plain process.
+fn new_draft(home: &Path, name: &str) -> PathBuf {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_baocao"));
+    cmd.args(["new", name, "--unit", UNIT, "--group", "III"])
+        .current_dir(home)
+        .env_remove("NO_COLOR");
+    for (k, v) in env_vars(home) {
+        cmd.env(k, v);
+    }
+    let out = cmd.output().unwrap();
+    assert!(
+        out.status.success(),
+        "baocao new failed: {}\n{}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let path = draft_path(home, name);
+    assert!(path.is_file(), "no draft at {}", path.display());
+    path
+}
+
+fn size(rows: u16, cols: u16) -> PtySize {
+    PtySize {
+        rows,
+        cols,
+        pixel_width: 0,
+        pixel_height: 0,
+    }
+}
+
+fn nz(n: u16) -> NonZeroU16 {
+    NonZeroU16::new(n).unwrap()
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// The program running in a pseudo-terminal, with a reader thread feeding everything
+/// it writes into a `vt100` screen model and a raw byte log.
+struct Session {
+    parser: Arc<Mutex<vt100::Parser>>,
+    raw: Arc<Mutex<Vec<u8>>>,
+    master: Box<dyn MasterPty + Send>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    /// Set once the child has been reaped.
+    status: Option<ExitStatus>,
+    /// The terminal settings before the program started.
+    initial_termios: String,
+}
+
+impl Session {
+    /// Starts `baocao ARGS` in an 80×24 pseudo-terminal.
+    fn start(home: &Path, args: &[&str]) -> Session {
+        let pair = native_pty_system().openpty(size(24, 80)).unwrap();
+        let initial_termios = format!("{:?}", pair.master.get_termios());
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_baocao"));
+        cmd.args(args);
+        cmd.cwd(home);
+        cmd.env_remove("NO_COLOR");
+        for (k, v) in env_vars(home) {
+            cmd.env(k, v);
+        }
+        let child = pair.slave.spawn_command(cmd).unwrap();
+        // Only the child keeps the terminal side open, so the reader sees the end.
+        drop(pair.slave);
+
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(nz(24), nz(80), 0)));
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let mut reader = pair.master.try_clone_reader().unwrap();
+        let (p, r) = (Arc::clone(&parser), Arc::clone(&raw));
+        thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            loop {
+                match reader.read(&mut buf) {
+                    Ok(0) | Err(_) => return,
+                    Ok(n) => {
+                        lock(&p).process(&buf[..n]);
+                        lock(&r).extend_from_slice(&buf[..n]);
+                    }
+                }
+            }
+        });
+        let writer = pair.master.take_writer().unwrap();
+        Session {
+            parser,
+            raw,
+            master: pair.master,
+            writer,
+            child,
+            status: None,
+            initial_termios,
+        }
+    }
+
+    /// Types: the bytes a terminal sends for these keys.
+    fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    /// The text on the screen now, one line per row.
+    fn screen(&self) -> String {
+        lock(&self.parser).screen().contents()
+    }
+
+    /// Waits until the screen text satisfies `cond`; returns that screen. Fails with the
+    /// whole screen after `timeout`.
+    #[track_caller]
+    fn wait_for(&self, what: &str, cond: impl Fn(&str) -> bool, timeout: Duration) -> String {
+        self.wait_screen(what, |screen| cond(&screen.contents()), timeout)
+    }
+
+    /// Like [`Session::wait_for`], for conditions on more than the text (colours,
+    /// terminal modes).
+    #[track_caller]
+    fn wait_screen(
+        &self,
+        what: &str,
+        cond: impl Fn(&vt100::Screen) -> bool,
+        timeout: Duration,
+    ) -> String {
+        let start = Instant::now();
+        loop {
+            let (met, text) = {
+                let parser = lock(&self.parser);
+                (cond(parser.screen()), parser.screen().contents())
+            };
+            if met {
+                return text;
+            }
+            if start.elapsed() > timeout {
+                panic!(
+                    "timed out after {timeout:?} waiting for: {what}\n\
+                     ── screen ─────────────────────────────────────────────\n{text}\n\
+                     ───────────────────────────────────────────────────────"
+                );
+            }
+            thread::sleep(POLL);
+        }
+    }
+
+    /// Waits until `needle` is on the screen.
+    #[track_caller]
+    fn wait_text(&self, needle: &str) -> String {
+        self.wait_for(
+            &format!("{needle:?} on screen"),
+            |s| s.contains(needle),
+            TIMEOUT,
+        )
+    }
+
+    /// Waits until `needle` is no longer on the screen.
+    #[track_caller]
+    fn wait_gone(&self, needle: &str) -> String {
+        self.wait_for(
+            &format!("{needle:?} gone from screen"),
+            |s| !s.contains(needle),
+            TIMEOUT,
+        )
+    }
+
+    /// Waits until the raw output contains `seq`.
+    #[track_caller]
+    fn wait_raw(&self, what: &str, seq: &[u8]) {
+        let start = Instant::now();
+        while !lock(&self.raw).windows(seq.len()).any(|w| w == seq) {
+            if start.elapsed() > TIMEOUT {
+                panic!(
+                    "timed out waiting for {what} ({seq:?}) in the output\n{}",
+                    self.screen()
+                );
+            }
+            thread::sleep(POLL);
+        }
+    }
+
+    /// Changes the terminal size, as a user resizing the window (the program gets
+    /// SIGWINCH). The screen model changes size first so that nothing drawn for the new
+    /// size is read at the old one.
+    fn resize(&mut self, rows: u16, cols: u16) {
+        let mut parser = lock(&self.parser);
+        parser.screen_mut().set_size(nz(rows), nz(cols));
+        self.master.resize(size(rows, cols)).unwrap();
+    }
+
+    /// Waits for the program to end (failing after the timeout) and returns its status.
+    #[track_caller]
+    fn wait_exit(&mut self) -> ExitStatus {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                self.status = Some(status.clone());
+                return status;
+            }
+            if start.elapsed() > TIMEOUT {
+                panic!(
+                    "the program did not exit within {TIMEOUT:?}\n{}",
+                    self.screen()
+                );
+            }
+            thread::sleep(POLL);
+        }
+    }
+
+    /// The terminal settings (raw mode or not) of the pseudo-terminal, as text.
+    fn termios(&self) -> String {
+        format!("{:?}", self.master.get_termios())
+    }
+
+    /// Opens a draft, closes the first-run welcome and waits for the wizard.
+    fn open_first_time(home: &Path, name: &str, extra: &[&str]) -> Session {
+        let mut args = vec!["open", name];
+        args.extend_from_slice(extra);
+        let mut s = Session::start(home, &args);
+        s.wait_text("Chào mừng đến với baocao");
+        s.send(ENTER);
+        s.wait_gone("Chào mừng đến với baocao");
+        s.wait_text(" baocao │ ");
+        s
+    }
+
+    /// Ctrl-G, the step id, Enter.
+    fn go_to(&mut self, id: &str) {
+        self.send(CTRL_G);
+        self.wait_text("Đến bước");
+        self.send(id);
+        self.send(ENTER);
+        self.wait_gone("Đến bước");
+    }
+
+    /// Ctrl-Q and a clean exit.
+    #[track_caller]
+    fn quit(&mut self) {
+        self.send(CTRL_Q);
+        let status = self.wait_exit();
+        assert!(
+            status.success(),
+            "exit status {status:?}\n{}",
+            self.screen()
+        );
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        if self.status.is_none() {
+            // A test failed before the program ended: end it, and reap it.
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
+/// Whether the outline tree has the keyboard: its selected step, the row starting
+/// with `label`, is drawn on cyan (the content pane's selection is reversed instead).
+fn outline_has_focus(screen: &vt100::Screen, label: &str) -> bool {
+    let row = screen
+        .rows(0, 80)
+        .position(|r| r.chars().skip(2).collect::<String>().starts_with(label))
+        .and_then(|r| u16::try_from(r).ok());
+    row.and_then(|r| screen.cell(r, 2))
+        .is_some_and(|c| c.bgcolor() == vt100::Color::Idx(6))
+}
+
+/// Whether a header line says "Đã lưu HH:MM".
+fn saved_at_hh_mm(header: &str) -> bool {
+    header.split_once("Đã lưu ").is_some_and(|(_, at)| {
+        let b = at.as_bytes();
+        b.len() >= 5
+            && b[..2].iter().all(u8::is_ascii_digit)
+            && b[2] == b':'
+            && b[3..5].iter().all(u8::is_ascii_digit)
+    })
+}
+
+/// The line of the screen containing `needle`.
+fn line_with<'a>(screen: &'a str, needle: &str) -> &'a str {
+    screen.lines().find(|l| l.contains(needle)).unwrap_or("")
+}
+
+/// The message line (under the content, above the footer).
+fn message_line(screen: &str) -> &str {
+    screen.lines().nth(21).unwrap_or("")
+}
+
+/// The content pane (right of the outline tree) read in order, with frames and all
+/// whitespace removed, so that a wrapped paragraph reads as one string.
+fn content_squeezed(screen: &str) -> String {
+    screen
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split_once('│').map(|(_, rest)| rest))
+        .flat_map(str::chars)
+        .filter(|c| !c.is_whitespace() && *c != '│')
+        .collect()
+}
+
+fn squeeze(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// The RON text of the added row under `parent` in the draft file.
+fn added_row<'a>(ron: &'a str, parent: &str) -> &'a str {
+    let key = format!("parent: \"{parent}\"");
+    let at = ron
+        .find(&key)
+        .unwrap_or_else(|| panic!("no row under {parent}:\n{ron}"));
+    let rest = &ron[at..];
+    let end = rest
+        .find("AddedRow(")
+        .or_else(|| rest.find(']'))
+        .unwrap_or(rest.len());
+    &rest[..end]
+}
+
+/// The unit row "1.1 UBND huyện Tuy Phư…" of Phụ lục 1 on screen.
+fn unit_row(screen: &str) -> &str {
+    line_with(screen, "│1.1 ")
+}
+
+/// The cells of the unit row on screen, trimmed ("1.250✗", "1.000" …).
+fn unit_cells(screen: &str) -> Vec<&str> {
+    unit_row(screen).split('│').map(str::trim).collect()
+}
+
+#[test]
+fn types_vietnamese_flags_an_inconsistent_row_fixes_it_saves_and_quits() {
+    let home = tempfile::tempdir().unwrap();
+    let path = new_draft(home.path(), "tuy-phuoc");
+    let mut s = Session::open_first_time(home.path(), "tuy-phuoc", &[]);
+
+    // I.1: the text goes into "Nội dung báo cáo".
+    s.go_to("i.1");
+    s.wait_text("│ I.1 Công tác tuyên truyền");
+    s.wait_text("Nội dung báo cáo");
+    s.send(SENTENCE);
+    s.wait_for(
+        "the sentence in the content pane",
+        |t| content_squeezed(t).contains(&squeeze(SENTENCE)),
+        TIMEOUT,
+    );
+
+    // Phụ lục 1, the unit row under "1 Tại cấp huyện", column (3). The cursor is put at
+    // the top-left first (PgUp, Home) so the path does not depend on where it starts.
+    s.go_to("pl1");
+    s.wait_text("PHỤ LỤC 1");
+    s.send(PAGE_UP);
+    s.send(HOME);
+    s.send(&[DOWN; 4].concat());
+    s.send(&[RIGHT; 2].concat());
+    s.wait_for(
+        "column (3) selected",
+        |t| message_line(t).starts_with("(3) Tổng số hồ sơ"),
+        TIMEOUT,
+    );
+    s.send("1250");
+    s.wait_for(
+        "1250 typed into the unit row",
+        |t| unit_row(t).contains("1250"),
+        TIMEOUT,
+    );
+    // Tab commits and goes to the next input cell; Enter commits and goes down.
+    s.send(
+        &[
+            TAB, "1000", TAB, "200", TAB, "30", TAB, "10", TAB, "8", ENTER,
+        ]
+        .concat(),
+    );
+    s.wait_for(
+        "(8) = 8 committed",
+        |t| message_line(t).starts_with("(8) ") && unit_cells(t).contains(&"8"),
+        TIMEOUT,
+    );
+    // Back to the unit row's (3): the flag and the exact difference.
+    s.send(UP);
+    s.send(HOME);
+    s.send(&[RIGHT; 2].concat());
+    let screen = s.wait_text("lệch 2");
+    assert!(
+        screen.contains("✗ R1 Cột (3) = 1.250 nhưng (4)+(5)+(6)+(7)+(8) = 1.248, lệch 2"),
+        "{screen}"
+    );
+    assert!(unit_cells(&screen).contains(&"1.250✗"), "{screen}");
+    assert!(unit_cells(&screen).contains(&"1.000"), "{screen}");
+
+    // Fix (8) to 10, come back to (3): no flag, no message.
+    s.send(&[RIGHT; 5].concat());
+    s.wait_for(
+        "column (8) selected",
+        |t| message_line(t).starts_with("(8) "),
+        TIMEOUT,
+    );
+    s.send(&["10", ENTER, UP, HOME, RIGHT, RIGHT].concat());
+    s.wait_for(
+        "the row consistent again",
+        |t| {
+            !t.contains("lệch")
+                && message_line(t).starts_with("(3) Tổng số hồ sơ")
+                && unit_cells(t).contains(&"1.250")
+                && !unit_row(t).contains('✗')
+        },
+        TIMEOUT,
+    );
+
+    // Ctrl-S: saved, and the file has the fix before quitting.
+    s.send(CTRL_S);
+    s.wait_for(
+        "\"Đã lưu HH:MM\" in the header",
+        |t| t.lines().next().is_some_and(saved_at_hh_mm),
+        TIMEOUT,
+    );
+    let saved = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        added_row(&saved, "III.1").contains("\"8\": \"10\""),
+        "{saved}"
+    );
+
+    s.quit();
+
+    let ron = std::fs::read_to_string(&path).unwrap();
+    assert!(!ron.contains("\\u{"), "escaped text in the draft:\n{ron}");
+    let answer = ron
+        .find("\"I.1/text\"")
+        .map(|i| &ron[i..])
+        .unwrap_or_else(|| panic!("no I.1/text answer:\n{ron}"));
+    let quoted = format!("text: \"{SENTENCE}\"");
+    assert!(answer.contains(&quoted), "{ron}");
+    let stored = answer
+        .split_once("text: \"")
+        .unwrap()
+        .1
+        .split_once('"')
+        .unwrap()
+        .0;
+    assert_eq!(stored, SENTENCE);
+    assert_eq!(stored.nfc().collect::<String>(), stored, "not NFC");
+    let row = added_row(&ron, "III.1");
+    for (col, value) in [
+        ("2", UNIT),
+        ("3", "1250"),
+        ("4", "1000"),
+        ("5", "200"),
+        ("6", "30"),
+        ("7", "10"),
+        ("8", "10"),
+    ] {
+        assert!(
+            row.contains(&format!("\"{col}\": \"{value}\"")),
+            "({col}) ≠ {value}: {row}"
+        );
+    }
+    // The commune row was not touched.
+    assert!(!added_row(&ron, "III.2").contains("\"3\""), "{ron}");
+}
+
+#[test]
+fn opens_at_the_requested_step() {
+    let home = tempfile::tempdir().unwrap();
+    new_draft(home.path(), "goto");
+
+    let mut s = Session::open_first_time(home.path(), "goto", &["--goto", "pl3"]);
+    let screen = s.wait_text("PHỤ LỤC 3");
+    assert!(
+        line_with(&screen, "PHỤ LỤC 3").contains("Kết quả thực hiện các chỉ tiêu"),
+        "{screen}"
+    );
+    s.quit();
+
+    // Second run: welcomed already, straight into II.2.
+    let mut s = Session::start(home.path(), &["open", "goto", "--goto", "ii.2"]);
+    let screen = s.wait_text("│ II.2 Cải cách thủ tục hành chính");
+    assert!(
+        !screen.contains("Chào mừng"),
+        "welcome shown twice:\n{screen}"
+    );
+    assert!(
+        screen.lines().nth(1).unwrap().contains("│ II.2 "),
+        "{screen}"
+    );
+    s.quit();
+}
+
+#[test]
+fn help_and_findings_dialogs_open_by_keyboard() {
+    let home = tempfile::tempdir().unwrap();
+    new_draft(home.path(), "dialogs");
+    let mut s = Session::open_first_time(home.path(), "dialogs", &[]);
+
+    // Esc leaves the text field for the outline, where '?' is help.
+    s.send(ESC);
+    s.wait_screen(
+        "the outline focused (its selected step highlighted in cyan)",
+        |screen| outline_has_focus(screen, "Thông tin báo cáo"),
+        TIMEOUT,
+    );
+    s.send("?");
+    s.wait_text("Trợ giúp");
+    s.send(ESC);
+    s.wait_gone("Trợ giúp");
+
+    s.send(CTRL_E);
+    let screen = s.wait_text("Các chỗ cần xem");
+    assert!(screen.contains("R10"), "{screen}");
+    s.send(ESC);
+    s.wait_gone("Các chỗ cần xem");
+
+    // In a grid, '?' is help too.
+    s.go_to("pl1");
+    s.wait_text("PHỤ LỤC 1");
+    s.send("?");
+    s.wait_text("Trợ giúp");
+    s.send(ESC);
+    s.wait_gone("Trợ giúp");
+    s.send(CTRL_E);
+    s.wait_text("Các chỗ cần xem");
+    s.send(ESC);
+    s.wait_gone("Các chỗ cần xem");
+    let screen = s.wait_text("PHỤ LỤC 1");
+    // The footer names the '?' key itself; the grid above it must not hold one.
+    let body: Vec<&str> = screen.lines().collect();
+    let body = body[..body.len().saturating_sub(1)].join("\n");
+    assert!(!body.contains('?'), "'?' typed into the grid:\n{screen}");
+
+    s.quit();
+    // Nothing was changed by looking.
+    let ron = std::fs::read_to_string(draft_path(home.path(), "dialogs")).unwrap();
+    assert!(!ron.contains('?'), "{ron}");
+}
+
+#[test]
+fn below_80x24_it_says_the_size_needed_and_recovers() {
+    let home = tempfile::tempdir().unwrap();
+    let path = new_draft(home.path(), "small");
+    let mut s = Session::open_first_time(home.path(), "small", &[]);
+    s.go_to("i.1");
+    s.wait_text("│ I.1 Công tác tuyên truyền");
+    s.send("Đã tuyên truyền sâu rộng");
+    s.wait_text("│Đã tuyên truyền sâu rộng");
+
+    s.resize(20, 60);
+    let screen = s.wait_text("cần ít nhất 80×24");
+    assert!(screen.contains("60×20"), "{screen}");
+    assert!(!screen.contains("Nội dung báo cáo"), "{screen}");
+
+    s.resize(24, 80);
+    let screen = s.wait_text("│Đã tuyên truyền sâu rộng");
+    assert!(!screen.contains("cần ít nhất"), "{screen}");
+    assert!(screen.contains("│ I.1 Công tác tuyên truyền"), "{screen}");
+
+    // Still typing into the same field.
+    s.send(", kịp thời");
+    s.wait_text("│Đã tuyên truyền sâu rộng, kịp thời");
+    s.quit();
+    let ron = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        ron.contains("text: \"Đã tuyên truyền sâu rộng, kịp thời\""),
+        "{ron}"
+    );
+}
+
+#[test]
+fn quit_restores_the_terminal() {
+    let home = tempfile::tempdir().unwrap();
+    new_draft(home.path(), "restore");
+    let mut s = Session::start(home.path(), &["open", "restore"]);
+    let before = s.initial_termios.clone();
+    assert!(before.contains("ICANON"), "{before}");
+    s.wait_text("Chào mừng đến với baocao");
+    s.send(ENTER);
+    s.wait_gone("Chào mừng đến với baocao");
+    {
+        let parser = lock(&s.parser);
+        assert!(parser.screen().alternate_screen());
+        assert!(parser.screen().bracketed_paste());
+    }
+    assert_ne!(s.termios(), before, "the program is not in raw mode");
+    s.go_to("i.1");
+    s.wait_text("│ I.1 Công tác tuyên truyền");
+    s.send("x");
+    s.wait_text("Chưa lưu");
+
+    s.quit();
+    s.wait_raw("leaving the alternate screen", b"\x1b[?1049l");
+    s.wait_raw("disabling bracketed paste", b"\x1b[?2004l");
+    let raw = lock(&s.raw).clone();
+    let last = |seq: &[u8]| raw.windows(seq.len()).rposition(|w| w == seq);
+    assert!(
+        last(b"\x1b[?1049l") > last(b"\x1b[?1049h"),
+        "left, then entered again"
+    );
+    assert!(
+        last(b"\x1b[?2004l") > last(b"\x1b[?2004h"),
+        "paste enabled again"
+    );
+    {
+        let parser = lock(&s.parser);
+        assert!(!parser.screen().alternate_screen());
+        assert!(!parser.screen().bracketed_paste());
+    }
+    assert_eq!(s.termios(), before, "terminal settings not restored");
+    // Ctrl-Q saved the change first.
+    let ron = std::fs::read_to_string(draft_path(home.path(), "restore")).unwrap();
+    assert!(ron.contains("text: \"x\""), "{ron}");
+}
+
+#[test]
+fn footer_shows_the_keys_of_the_focused_pane_first() {
+    let home = tempfile::tempdir().unwrap();
+    new_draft(home.path(), "footer");
+    let mut s = Session::open_first_time(home.path(), "footer", &[]);
+    let footer = |t: &str| t.lines().last().unwrap_or("").to_string();
+
+    s.go_to("i.1");
+    s.wait_text("│ I.1 Công tác tuyên truyền");
+    s.wait_for(
+        "Tab in the footer of a text field",
+        |t| footer(t).starts_with(" Tab ô sau"),
+        TIMEOUT,
+    );
+
+    s.go_to("pl1");
+    s.wait_text("PHỤ LỤC 1");
+    s.wait_for(
+        "Enter in the footer of a grid",
+        |t| footer(t).starts_with(" Enter sửa ô"),
+        TIMEOUT,
+    );
+    s.quit();
+}
