@@ -59,6 +59,13 @@ pub enum Action {
     Done(Result<String, String>),
     /// A draft did not open at once: a choice is needed.
     Hitch(opening::Hitch),
+    /// A copy was saved elsewhere (or not).
+    CopySaved {
+        /// Where, or what the OS said.
+        result: Result<PathBuf, String>,
+        /// Quit now that it is safe.
+        then_quit: bool,
+    },
 }
 
 /// A draft read from disk, ready for the wizard.
@@ -137,6 +144,15 @@ pub enum Effect {
     Trash {
         /// The draft.
         path: PathBuf,
+    },
+    /// Save a copy of the draft elsewhere.
+    SaveCopy {
+        /// Where.
+        path: PathBuf,
+        /// What.
+        draft: Box<Draft>,
+        /// Quit once it is written.
+        then_quit: bool,
     },
     /// Remember that the welcome was shown.
     Welcomed,
@@ -303,6 +319,24 @@ impl App {
                     text: e,
                     error: true,
                 });
+                self.dirty = true;
+            }
+            Action::CopySaved { result, then_quit } => {
+                match result {
+                    Ok(path) => {
+                        self.status = Some(Status {
+                            text: crate::i18n::copy_saved(self.lang, &path),
+                            error: false,
+                        });
+                        self.quit |= then_quit;
+                    }
+                    Err(e) => {
+                        self.status = Some(Status {
+                            text: e,
+                            error: true,
+                        })
+                    }
+                }
                 self.dirty = true;
             }
             Action::Hitch(hitch) => {

@@ -73,6 +73,16 @@ pub enum Command {
         /// Tên hoặc đường dẫn / name or path.
         draft: String,
     },
+    /// For the fault tests: saves a draft `count` times, each a new state, printing the
+    /// number of each state once it is on disk.
+    #[command(hide = true)]
+    SaveLoop {
+        /// The draft file.
+        file: PathBuf,
+        /// How many saves.
+        #[arg(long, default_value_t = 1)]
+        count: u64,
+    },
     /// Đề cương / outline templates.
     Template {
         /// Việc cần làm / action.
@@ -176,6 +186,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Some(Command::List) => drafts::list(&env),
         Some(Command::Check { draft, json }) => output::check(&env, &draft, json),
         Some(Command::Show { draft }) => output::show(&env, &draft),
+        Some(Command::SaveLoop { file, count }) => drafts::save_loop(&env, &file, count),
         Some(Command::Template { .. }) => Ok(ExitCode::SUCCESS),
     }
 }

@@ -67,7 +67,10 @@ pub fn run(env: &Env, draft: Option<&str>, goto: Option<&str>) -> Result<ExitCod
     }
 
     let result = event_loop(&mut terminal, &mut app, &performer, &rx, queue);
-    if result.is_err() {
+    let unsaved = app
+        .wizard()
+        .is_some_and(|w| !w.read_only && !w.save.is_clean());
+    if result.is_err() || unsaved {
         // The terminal failed under us (a dead or broken link): save before anything
         // touches it again.
         let _ = Guard::global().emergency();
@@ -119,8 +122,17 @@ fn event_loop(
                 Err(_) => return Ok(()),
             },
         };
+        if test_panic(&next) {
+            panic!("test panic (BAOCAO_TEST_PANIC, F12)");
+        }
         queue.push(next);
     }
+}
+
+/// For the fault tests only: with `BAOCAO_TEST_PANIC` set, F12 panics the UI thread.
+fn test_panic(action: &Action) -> bool {
+    matches!(action, Action::Key(k) if k.code == ratatui::crossterm::event::KeyCode::F(12))
+        && std::env::var_os("BAOCAO_TEST_PANIC").is_some()
 }
 
 /// Hands the open draft's latest state to the guard (a copy per change; the guard

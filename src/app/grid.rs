@@ -28,6 +28,9 @@ pub struct GridState {
     pub left: usize,
     /// The cell being edited.
     pub edit: Option<CellEdit>,
+    /// The text of the last edit Esc cancelled, and where: Ctrl-Z puts it back, so a
+    /// stray Esc (a split escape sequence on a slow link) loses nothing.
+    pub cancelled: Option<(RowRef, String, String)>,
 }
 
 /// A cell being edited.
@@ -95,7 +98,11 @@ fn edit_key(
     match (cmd, key.code) {
         (Some(Cmd::Back), _) => {
             let (row, col, original) = (edit.row.clone(), edit.col.clone(), edit.original.clone());
+            let typed = edit.editor.text();
             w.grid.edit = None;
+            if typed != original {
+                w.grid.cancelled = Some((row.clone(), col.clone(), typed));
+            }
             w.set_cell(t, table, &row, &col, original, now);
         }
         (Some(Cmd::Enter), _) | (_, KeyCode::Down) => {
@@ -204,6 +211,17 @@ fn browse_key(
             }
         }
         Some(Cmd::RowUp) => move_added(w, t, table, -1, now),
+        Some(Cmd::Undo) => {
+            if let Some((row, col, text)) = w.grid.cancelled.take() {
+                w.set_cell(t, table, &row, &col, text, now);
+                if let Some(r) = w.eval.sheet(table).and_then(|s| s.find(&row)) {
+                    w.grid.row = r;
+                }
+                if let Some(c) = t.table(table).and_then(|s| s.column_index(&col)) {
+                    w.grid.col = c;
+                }
+            }
+        }
         Some(Cmd::RowDown) => move_added(w, t, table, 1, now),
         _ => {
             let plain = !key

@@ -191,6 +191,7 @@ pub static BINDINGS: &[Binding] = &[
     b!(Grid, false, [ctrl('u')], RowUp),
     b!(Grid, false, [ctrl('b')], RowDown),
     b!(Grid, false, [k(KeyCode::Delete)], ClearCell),
+    b!(Grid, false, [ctrl('z')], Undo),
     b!(Grid, false, [ctrl('k')], NothingToReport),
     b!(Grid, true, [ch('?')], Help),
     b!(Grid, false, [k(KeyCode::Esc)], Back),

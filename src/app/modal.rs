@@ -42,6 +42,11 @@ pub enum Modal {
     },
     /// A yes/no question.
     Confirm(Confirm),
+    /// Where to save a copy of the draft (when it cannot be saved in its place).
+    SaveAs {
+        /// The path typed.
+        editor: Editor,
+    },
     /// A draft did not open at once: locked, leftovers found, or broken.
     Hitch {
         /// What is in the way.
@@ -86,6 +91,8 @@ pub enum Confirm {
         /// What the OS said.
         error: String,
     },
+    /// Leave the new-draft form, dropping what was typed in it.
+    DiscardForm,
 }
 
 impl Modal {
@@ -101,7 +108,7 @@ impl Modal {
     pub fn context(&self) -> Context {
         match self {
             Modal::LongText { .. } => Context::Text,
-            Modal::Jump { .. } | Modal::Duplicate { .. } => Context::Form,
+            Modal::Jump { .. } | Modal::Duplicate { .. } | Modal::SaveAs { .. } => Context::Form,
             Modal::Help { .. } | Modal::Welcome => Context::Dialog,
             _ => Context::List,
         }
@@ -112,6 +119,7 @@ impl Modal {
         match self {
             Modal::Jump { editor }
             | Modal::Duplicate { editor, .. }
+            | Modal::SaveAs { editor }
             | Modal::LongText { editor, .. } => {
                 editor.insert(text);
             }
@@ -232,6 +240,32 @@ pub(super) fn key(app: &mut App, key: KeyEvent, now: Instant, effects: &mut Vec<
                 true
             }
         },
+        Modal::SaveAs { editor } => match cmd {
+            Some(Cmd::Enter) => {
+                if let Some(w) = app.wizard() {
+                    effects.push(Effect::SaveCopy {
+                        path: PathBuf::from(editor.text().trim()),
+                        draft: Box::new(w.draft.clone()),
+                        then_quit: true,
+                    });
+                }
+                false
+            }
+            Some(Cmd::Back) => false,
+            _ => {
+                editor.key(&key);
+                true
+            }
+        },
+        Modal::Confirm(Confirm::QuitUnsaved { .. })
+            if matches!(key.code, KeyCode::Char('l' | 'L' | 's' | 'S')) =>
+        {
+            let suggestion = app.wizard().map(save_as_suggestion).unwrap_or_default();
+            app.modal = Some(Modal::SaveAs {
+                editor: Editor::new(&suggestion, true),
+            });
+            return;
+        }
         Modal::Confirm(c) => {
             if yes(&key) {
                 confirmed(app, c.clone(), now, effects);
@@ -277,5 +311,20 @@ fn confirmed(app: &mut App, c: Confirm, now: Instant, effects: &mut Vec<Effect>)
             }
         }
         Confirm::QuitUnsaved { .. } => app.quit = true,
+        Confirm::DiscardForm => {
+            app.screen = Screen::Start(Default::default());
+            effects.push(Effect::List);
+        }
     }
+}
+
+/// A place for a copy: the home folder, with the draft's name and the time.
+fn save_as_suggestion(w: &super::Wizard) -> String {
+    let dir = std::env::var_os("HOME")
+        .map(PathBuf::from)
+        .unwrap_or_else(std::env::temp_dir);
+    let stamp = crate::localtime::stamp(std::time::SystemTime::now());
+    dir.join(format!("{}-{stamp}.ron", w.name))
+        .display()
+        .to_string()
 }

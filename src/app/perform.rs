@@ -121,6 +121,16 @@ pub fn perform(p: &Performer, template: &Template, effect: Effect) -> Vec<Action
                 .map_err(|e| i18n::store_error(lang, &e));
             vec![Action::Done(result)]
         }
+        Effect::SaveCopy {
+            path,
+            draft,
+            then_quit,
+        } => {
+            let result = store::save_copy(&path, &draft)
+                .map(|()| path)
+                .map_err(|e| i18n::save_error(lang, &e));
+            vec![Action::CopySaved { result, then_quit }]
+        }
         Effect::Welcomed => {
             let mut s = p.store.settings();
             s.welcomed = true;

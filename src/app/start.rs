@@ -118,8 +118,17 @@ pub(super) fn form_key(app: &mut App, key: KeyEvent, cmd: Option<Cmd>, effects: 
             form.move_focus(false);
         }
         Some(Cmd::Back) => {
-            app.screen = Screen::Start(Default::default());
-            effects.push(Effect::List);
+            let typed = form.items.iter().any(|f| {
+                !matches!(f.kind, super::FieldKind::Choice { .. })
+                    && !f.editor.text().trim().is_empty()
+            });
+            if typed {
+                // A stray Esc (a split escape sequence on a slow link) must not lose it.
+                app.modal = Some(Modal::Confirm(Confirm::DiscardForm));
+            } else {
+                app.screen = Screen::Start(Default::default());
+                effects.push(Effect::List);
+            }
         }
         Some(Cmd::Enter | Cmd::Save) => {
             let name = form.name();

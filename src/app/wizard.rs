@@ -178,6 +178,10 @@ impl Wizard {
 
     /// Which bindings apply.
     pub fn context(&self, _t: &Template) -> Context {
+        self.context_kind()
+    }
+
+    fn context_kind(&self) -> Context {
         if self.focus == Focus::Outline {
             return Context::Outline;
         }
@@ -427,6 +431,13 @@ pub(super) fn key(
         }
         return;
     }
+    if w.read_only && would_edit(w, &key, cmd) {
+        app.status = Some(Status {
+            text: i18n::read_only_refusal(lang).into(),
+            error: true,
+        });
+        return;
+    }
     match w.context(t) {
         Context::Outline => match cmd {
             Some(Cmd::Up) => w.outline = w.outline.saturating_sub(1),
@@ -469,6 +480,49 @@ pub(super) fn key(
         },
         _ => {}
     }
+}
+
+/// Whether a key would change the draft (refused in a read-only session).
+fn would_edit(w: &Wizard, key: &KeyEvent, cmd: Option<Cmd>) -> bool {
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+    let editing = matches!(
+        cmd,
+        Some(
+            Cmd::NothingToReport
+                | Cmd::Undo
+                | Cmd::Redo
+                | Cmd::AddRow
+                | Cmd::DeleteRow
+                | Cmd::RowUp
+                | Cmd::RowDown
+                | Cmd::ClearCell
+        )
+    );
+    let typing = match w.context_kind() {
+        Context::Text => {
+            w.fields.handles(key)
+                && !matches!(
+                    key.code,
+                    KeyCode::Left
+                        | KeyCode::Right
+                        | KeyCode::Up
+                        | KeyCode::Down
+                        | KeyCode::Home
+                        | KeyCode::End
+                        | KeyCode::PageUp
+                        | KeyCode::PageDown
+                )
+        }
+        Context::Grid => {
+            cmd == Some(Cmd::Enter)
+                || matches!(key.code, KeyCode::Backspace)
+                || matches!(key.code, KeyCode::Char(_))
+                    && !key.modifiers.contains(KeyModifiers::CONTROL)
+                    && cmd.is_none()
+        }
+        _ => false,
+    };
+    editing || typing
 }
 
 fn text_key(

@@ -104,3 +104,26 @@ pub(super) fn aligned<const N: usize>(rows: &[[String; N]]) -> String {
     }
     out
 }
+
+pub(super) fn save_loop(
+    env: &Env,
+    file: &std::path::Path,
+    count: u64,
+) -> Result<ExitCode, Failure> {
+    use std::io::Write;
+    let mut draft = store::load(file, &[&env.template])
+        .map_err(|e| Failure::new(i18n::load_error(env.lang, &e)))?;
+    let mut out = std::io::stdout();
+    for n in 1..=count {
+        // Each state is distinct and bigger than the last, so a torn write shows.
+        draft.set_answer(
+            "I.1",
+            "text",
+            format!("thế hệ {n}\n{}", "Nội dung. ".repeat(n as usize % 50)),
+        );
+        store::save(file, &draft).map_err(|e| Failure::new(i18n::save_error(env.lang, &e)))?;
+        let _ = writeln!(out, "{n}");
+        let _ = out.flush();
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -72,6 +72,9 @@ pub fn cmd_label(lang: Lang, context: Context, cmd: Cmd) -> &'static str {
         (Context::Dialog, Cmd::Down) => lang.pick("cuộn xuống", "scroll down"),
         (Context::Dialog, Cmd::PageUp) => lang.pick("trang trên", "page up"),
         (Context::Dialog, Cmd::PageDown) => lang.pick("trang dưới", "page down"),
+        (Context::Grid, Cmd::Undo) => {
+            lang.pick("lấy lại ô vừa bỏ sửa", "bring back a cancelled edit")
+        }
         _ => lang.pick("", ""),
     }
 }
@@ -605,4 +608,54 @@ pub fn hitch_keys(lang: Lang) -> &'static str {
         " ↑↓ chọn · Enter đồng ý · Esc thôi ",
         " ↑↓ choose · Enter accept · Esc cancel ",
     )
+}
+
+/// A copy was saved.
+pub fn copy_saved(lang: Lang, path: &std::path::Path) -> String {
+    match lang {
+        Lang::Vi => format!("Đã lưu bản sao tại {}", path.display()),
+        Lang::En => format!("A copy was saved to {}", path.display()),
+    }
+}
+
+/// Leave the new-draft form?
+pub fn confirm_discard_form(lang: Lang) -> &'static str {
+    lang.pick(
+        "Bỏ biểu mẫu tạo bản nháp và những gì đã gõ?",
+        "Leave the new-draft form and what was typed in it?",
+    )
+}
+
+/// The save-as prompt's title.
+pub fn save_as_title(lang: Lang) -> &'static str {
+    lang.pick("Lưu bản sao vào chỗ khác", "Save a copy elsewhere")
+}
+
+/// The save-as prompt's hint.
+pub fn save_as_hint(lang: Lang) -> &'static str {
+    lang.pick(
+        "Đường dẫn tệp (sửa nếu cần), rồi Enter:",
+        "File path (change it if needed), then Enter:",
+    )
+}
+
+/// Keys of the quit-unsaved question.
+pub fn quit_unsaved_keys(lang: Lang) -> &'static str {
+    lang.pick(
+        " L: lưu vào chỗ khác   Enter/C: vẫn thoát   Esc/K: ở lại ",
+        " L: save elsewhere   Enter/Y: quit anyway   Esc/N: stay ",
+    )
+}
+
+/// An edit in a read-only session.
+pub fn read_only_refusal(lang: Lang) -> &'static str {
+    lang.pick(
+        "Đang mở chỉ đọc (phiên khác giữ bản nháp): không sửa được",
+        "Open read-only (another session holds the draft): changes are not possible",
+    )
+}
+
+/// Header mark of a read-only session.
+pub fn read_only_mark(lang: Lang) -> &'static str {
+    lang.pick("CHỈ ĐỌC", "READ-ONLY")
 }

@@ -23,7 +23,9 @@ pub fn gauge(done: usize, total: usize, width: usize) -> String {
 pub(super) fn header(app: &App, w: &Wizard, frame: &mut Frame, area: Rect) {
     let t = theme();
     let (done, total) = w.completion();
-    let save = if let Some(e) = &w.save.error {
+    let save = if w.read_only {
+        Span::styled(format!(" {} ", i18n::read_only_mark(app.lang)), t.key)
+    } else if let Some(e) = &w.save.error {
         Span::styled(
             format!(" {} ", i18n::save_failed_short(app.lang, e)),
             t.error,

@@ -144,6 +144,21 @@ pub(super) fn render(app: &App, m: &Modal, frame: &mut Frame, area: Rect) {
                 Rect::new(inner.x, inner.y + 1, inner.width, 1),
             );
         }
+        Modal::SaveAs { editor } => {
+            let rect = centered(area, 76, 4);
+            let inner = boxed(frame, rect, i18n::save_as_title(app.lang));
+            frame.render_widget(
+                Paragraph::new(Span::styled(
+                    fit(i18n::save_as_hint(app.lang), inner.width as usize),
+                    t.dim,
+                )),
+                Rect::new(inner.x, inner.y, inner.width, 1),
+            );
+            frame.render_widget(
+                &editor.area,
+                Rect::new(inner.x, inner.y + 1, inner.width, 1),
+            );
+        }
         Modal::Duplicate { editor, .. } => {
             let rect = centered(area, 60, 4);
             let inner = boxed(frame, rect, i18n::duplicate_title(app.lang));
@@ -164,6 +179,7 @@ pub(super) fn render(app: &App, m: &Modal, frame: &mut Frame, area: Rect) {
                 Confirm::Trash { name, .. } => i18n::confirm_trash(app.lang, name),
                 Confirm::DeleteRow { label, .. } => i18n::confirm_delete_row(app.lang, label),
                 Confirm::QuitUnsaved { error } => i18n::confirm_quit_unsaved(app.lang, error),
+                Confirm::DiscardForm => i18n::confirm_discard_form(app.lang).to_string(),
             };
             let width = 64u16;
             let wrapped: Vec<Line> = textwrap::wrap(&question, width as usize - 2)
@@ -174,7 +190,11 @@ pub(super) fn render(app: &App, m: &Modal, frame: &mut Frame, area: Rect) {
             let inner = boxed(frame, rect, i18n::confirm_title(app.lang));
             let mut lines = wrapped;
             lines.push(Line::from(""));
-            lines.push(Line::from(Span::styled(i18n::yes_no(app.lang), t.key)));
+            let keys = match c {
+                Confirm::QuitUnsaved { .. } => i18n::quit_unsaved_keys(app.lang),
+                _ => i18n::yes_no(app.lang),
+            };
+            lines.push(Line::from(Span::styled(keys, t.key)));
             frame.render_widget(Paragraph::new(lines), inner);
         }
         Modal::Hitch { hitch, selected } => {
