@@ -163,6 +163,7 @@ fn read_template(path: &PathBuf) -> Result<Template, TemplateError> {
 /// 1 `check` found errors, 2 failure (message printed to stderr by the caller).
 pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
     let lang = Lang::detect(cli.lang.as_deref());
+    crate::tui::safety::ignore_file_size_signal();
     if let Some(Command::Template { action }) = &cli.command {
         return template_action(lang, action);
     }

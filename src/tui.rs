@@ -4,7 +4,7 @@
 //! the state changed; publishes every change to the [`Guard`] so that a signal, a
 //! hang-up or a panic can still save it.
 
-mod safety;
+pub mod safety;
 
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;

@@ -51,10 +51,14 @@ pub fn shutdown(lang: Lang, code: i32, say: bool) -> ! {
     std::process::exit(code)
 }
 
-/// Installs the signal thread and the watchdog, and ignores SIGXFSZ.
-pub fn install(lang: Lang) {
-    // A handler in place of the default action: writes past the limit fail with EFBIG.
+/// A file-size limit (`ulimit -f`) makes writes past it fail with EFBIG, a save error
+/// like any other, instead of killing the process: a handler replaces the default action.
+pub fn ignore_file_size_signal() {
     let _ = signal_hook::flag::register(SIGXFSZ, Arc::new(AtomicBool::new(false)));
+}
+
+/// Installs the signal thread and the watchdog.
+pub fn install(lang: Lang) {
     if let Ok(mut signals) = Signals::new([SIGHUP, SIGTERM, SIGINT, SIGQUIT]) {
         thread::spawn(move || {
             if let Some(sig) = signals.forever().next() {
