@@ -81,7 +81,7 @@ impl Harness {
         self.performer.store.draft_path(name).unwrap()
     }
 
-    fn perform(&mut self, e: Effect) {
+    pub fn perform(&mut self, e: Effect) {
         self.effects.push(e.clone());
         for a in perform(&self.performer, &self.app.template, e) {
             self.send(a);
