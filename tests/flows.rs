@@ -470,3 +470,65 @@ fn the_start_screen_creates_duplicates_and_trashes_drafts() {
         .collect();
     assert_eq!(trash.len(), 1, "moved to the trash, not deleted");
 }
+
+#[test]
+fn a_paste_is_text_one_undo_step_with_unix_line_breaks() {
+    let mut h = Harness::with_draft("tp", "UBND huyện Tuy Phước", UnitGroup::III, Some("i.2"));
+    h.press("Mở đầu. ");
+    h.send(baocao::app::Action::Paste(
+        "Dòng một\r\nDòng hai\rDòng ba".into(),
+    ));
+    assert_eq!(
+        h.draft().answer("I.2", "text").unwrap().text,
+        "Mở đầu. Dòng một\nDòng hai\nDòng ba"
+    );
+    h.press("<c-z>");
+    assert_eq!(
+        h.draft().answer("I.2", "text").unwrap().text,
+        "Mở đầu. ",
+        "one undo step"
+    );
+}
+
+#[test]
+fn an_unbracketed_paste_stays_in_its_step() {
+    let mut h = Harness::with_draft("tp", "UBND huyện Tuy Phước", UnitGroup::III, Some("i.2"));
+    // Without bracketed paste, line breaks and tabs arrive as Enter and Tab keys.
+    h.press("Kế hoạch số 12<enter>Công văn số 7<tab>thêm<enter><enter>");
+    let w = h.app.wizard().unwrap();
+    assert_eq!(w.step(), &StepRef::Section("I.2".into()));
+    assert!(!h.app.quit);
+    assert!(
+        h.draft()
+            .answer("I.2", "text")
+            .unwrap()
+            .text
+            .contains("Kế hoạch số 12\nCông văn số 7")
+    );
+}
+
+#[test]
+fn decomposed_typing_is_composed_as_it_comes() {
+    let mut h = Harness::with_draft("tp", "UBND huyện Tuy Phước", UnitGroup::III, Some("i.2"));
+    // "Việt" as a decomposed keyboard sends it: e, combining dot below, combining circumflex.
+    h.press("Vie\u{0323}\u{0302}t");
+    assert_eq!(h.draft().answer("I.2", "text").unwrap().text, "Việt");
+    h.press("<bs>");
+    assert_eq!(
+        h.draft().answer("I.2", "text").unwrap().text,
+        "Việ",
+        "Backspace removes a whole letter"
+    );
+}
+
+#[test]
+fn key_releases_and_repeats_are_ignored() {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+    let mut h = Harness::with_draft("tp", "UBND huyện Tuy Phước", UnitGroup::III, Some("i.2"));
+    for kind in [KeyEventKind::Release, KeyEventKind::Repeat] {
+        let mut k = KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE);
+        k.kind = kind;
+        h.send(baocao::app::Action::Key(k));
+    }
+    assert!(h.draft().answer("I.2", "text").is_none());
+}
