@@ -2,10 +2,12 @@
 //! computed cells are data elsewhere; this module turns them into words.
 
 mod cli;
+mod dialogs;
 mod findings;
 mod ui;
 
 pub use cli::*;
+pub use dialogs::*;
 pub use findings::*;
 pub use ui::*;
 

@@ -128,6 +128,41 @@ impl Modal {
     }
 }
 
+/// A one-line prompt: Enter gives its text to `submit`, Esc closes it, other keys edit
+/// it. Returns whether it stays open.
+fn prompt(
+    editor: &mut Editor,
+    key: &KeyEvent,
+    cmd: Option<Cmd>,
+    submit: impl FnOnce(String),
+) -> bool {
+    match cmd {
+        Some(Cmd::Enter) => {
+            submit(editor.text());
+            false
+        }
+        Some(Cmd::Back) => false,
+        _ => {
+            editor.key(key);
+            true
+        }
+    }
+}
+
+/// Moves a selection or scroll position by a line or a page, within `0..len`; returns
+/// whether the dialog stays open (any other key closes it).
+fn move_in_list(pos: &mut usize, cmd: Option<Cmd>, len: usize) -> bool {
+    let last = len.saturating_sub(1);
+    match cmd {
+        Some(Cmd::Up) => *pos = pos.saturating_sub(1),
+        Some(Cmd::Down) => *pos = (*pos + 1).min(last),
+        Some(Cmd::PageUp) => *pos = pos.saturating_sub(10),
+        Some(Cmd::PageDown) => *pos = (*pos + 10).min(last),
+        _ => return false,
+    }
+    true
+}
+
 fn yes(key: &KeyEvent) -> bool {
     matches!(
         key.code,
@@ -157,43 +192,12 @@ pub(super) fn key(app: &mut App, key: KeyEvent, now: Instant, effects: &mut Vec<
             }
             !close
         }
-        Modal::Help { scroll } => match cmd {
-            Some(Cmd::Up) => {
-                *scroll = scroll.saturating_sub(1);
-                true
-            }
-            Some(Cmd::Down) => {
-                *scroll += 1;
-                true
-            }
-            Some(Cmd::PageUp) => {
-                *scroll = scroll.saturating_sub(10);
-                true
-            }
-            Some(Cmd::PageDown) => {
-                *scroll += 10;
-                true
-            }
-            _ => false,
-        },
+        Modal::Help { scroll } => move_in_list(scroll, cmd, usize::MAX),
         Modal::Findings { selected } => {
             let count = app.wizard().map_or(0, |w| w.eval.findings.len());
             match cmd {
-                Some(Cmd::Up) => {
-                    *selected = selected.saturating_sub(1);
-                    true
-                }
-                Some(Cmd::Down) => {
-                    *selected = (*selected + 1).min(count.saturating_sub(1));
-                    true
-                }
-                Some(Cmd::PageUp) => {
-                    *selected = selected.saturating_sub(10);
-                    true
-                }
-                Some(Cmd::PageDown) => {
-                    *selected = (*selected + 10).min(count.saturating_sub(1));
-                    true
+                Some(Cmd::Up | Cmd::Down | Cmd::PageUp | Cmd::PageDown) => {
+                    move_in_list(selected, cmd, count)
                 }
                 Some(Cmd::Enter) => {
                     let sel = *selected;
@@ -205,58 +209,33 @@ pub(super) fn key(app: &mut App, key: KeyEvent, now: Instant, effects: &mut Vec<
                 _ => !matches!(cmd, Some(Cmd::Back)),
             }
         }
-        Modal::Jump { editor } => match cmd {
-            Some(Cmd::Enter) => {
-                let id = editor.text();
-                if let Screen::Wizard(w) = &mut app.screen {
-                    if w.goto(&app.template, &id) {
-                        w.save.now(now);
-                    } else {
-                        app.status = Some(Status {
-                            text: i18n::unknown_step(app.lang, &id),
-                            error: true,
-                        });
-                    }
-                }
-                false
-            }
-            Some(Cmd::Back) => false,
-            _ => {
-                editor.key(&key);
-                true
-            }
-        },
-        Modal::Duplicate { from, editor } => match cmd {
-            Some(Cmd::Enter) => {
-                effects.push(Effect::Duplicate {
-                    from: from.clone(),
-                    name: editor.text().trim().to_string(),
-                });
-                false
-            }
-            Some(Cmd::Back) => false,
-            _ => {
-                editor.key(&key);
-                true
-            }
-        },
-        Modal::SaveAs { editor } => match cmd {
-            Some(Cmd::Enter) => {
-                if let Some(w) = app.wizard() {
-                    effects.push(Effect::SaveCopy {
-                        path: PathBuf::from(editor.text().trim()),
-                        draft: Box::new(w.draft.clone()),
-                        then_quit: true,
+        Modal::Jump { editor } => prompt(editor, &key, cmd, |id| {
+            if let Screen::Wizard(w) = &mut app.screen {
+                if w.goto(&app.template, &id) {
+                    w.save.now(now);
+                } else {
+                    app.status = Some(Status {
+                        text: i18n::unknown_step(app.lang, &id),
+                        error: true,
                     });
                 }
-                false
             }
-            Some(Cmd::Back) => false,
-            _ => {
-                editor.key(&key);
-                true
+        }),
+        Modal::Duplicate { from, editor } => prompt(editor, &key, cmd, |name| {
+            effects.push(Effect::Duplicate {
+                from: from.clone(),
+                name: name.trim().to_string(),
+            });
+        }),
+        Modal::SaveAs { editor } => prompt(editor, &key, cmd, |path| {
+            if let Some(w) = app.wizard() {
+                effects.push(Effect::SaveCopy {
+                    path: PathBuf::from(path.trim()),
+                    draft: Box::new(w.draft.clone()),
+                    then_quit: true,
+                });
             }
-        },
+        }),
         Modal::Confirm(Confirm::QuitUnsaved { .. })
             if matches!(key.code, KeyCode::Char('l' | 'L' | 's' | 'S')) =>
         {

@@ -35,6 +35,28 @@ pub(super) fn boxed(frame: &mut Frame, rect: Rect, title: &str) -> Rect {
     inner
 }
 
+/// A one-line prompt: title, a hint line, the editor.
+fn prompt(
+    frame: &mut Frame,
+    area: Rect,
+    width: u16,
+    title: &str,
+    hint: &str,
+    editor: &crate::app::Editor,
+) {
+    let t = theme();
+    let rect = centered(area, width, 4);
+    let inner = boxed(frame, rect, title);
+    frame.render_widget(
+        Paragraph::new(Span::styled(fit(hint, inner.width as usize), t.dim)),
+        Rect::new(inner.x, inner.y, inner.width, 1),
+    );
+    frame.render_widget(
+        &editor.area,
+        Rect::new(inner.x, inner.y + 1, inner.width, 1),
+    );
+}
+
 /// The help text: every binding, grouped by where it applies.
 pub fn help_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let t = theme();
@@ -129,51 +151,30 @@ pub(super) fn render(app: &App, m: &Modal, frame: &mut Frame, area: Rect) {
             let top = line.saturating_sub(inner.height as usize / 2);
             frame.render_widget(Paragraph::new(lines).scroll((top as u16, 0)), inner);
         }
-        Modal::Jump { editor } => {
-            let rect = centered(area, 60, 4);
-            let inner = boxed(frame, rect, i18n::jump_title(app.lang));
-            frame.render_widget(
-                Paragraph::new(Span::styled(
-                    fit(i18n::jump_hint(app.lang), inner.width as usize),
-                    t.dim,
-                )),
-                Rect::new(inner.x, inner.y, inner.width, 1),
-            );
-            frame.render_widget(
-                &editor.area,
-                Rect::new(inner.x, inner.y + 1, inner.width, 1),
-            );
-        }
-        Modal::SaveAs { editor } => {
-            let rect = centered(area, 76, 4);
-            let inner = boxed(frame, rect, i18n::save_as_title(app.lang));
-            frame.render_widget(
-                Paragraph::new(Span::styled(
-                    fit(i18n::save_as_hint(app.lang), inner.width as usize),
-                    t.dim,
-                )),
-                Rect::new(inner.x, inner.y, inner.width, 1),
-            );
-            frame.render_widget(
-                &editor.area,
-                Rect::new(inner.x, inner.y + 1, inner.width, 1),
-            );
-        }
-        Modal::Duplicate { editor, .. } => {
-            let rect = centered(area, 60, 4);
-            let inner = boxed(frame, rect, i18n::duplicate_title(app.lang));
-            frame.render_widget(
-                Paragraph::new(Span::styled(
-                    fit(i18n::draft_name_label(app.lang), inner.width as usize),
-                    t.dim,
-                )),
-                Rect::new(inner.x, inner.y, inner.width, 1),
-            );
-            frame.render_widget(
-                &editor.area,
-                Rect::new(inner.x, inner.y + 1, inner.width, 1),
-            );
-        }
+        Modal::Jump { editor } => prompt(
+            frame,
+            area,
+            60,
+            i18n::jump_title(app.lang),
+            i18n::jump_hint(app.lang),
+            editor,
+        ),
+        Modal::SaveAs { editor } => prompt(
+            frame,
+            area,
+            76,
+            i18n::save_as_title(app.lang),
+            i18n::save_as_hint(app.lang),
+            editor,
+        ),
+        Modal::Duplicate { editor, .. } => prompt(
+            frame,
+            area,
+            60,
+            i18n::duplicate_title(app.lang),
+            i18n::draft_name_label(app.lang),
+            editor,
+        ),
         Modal::Confirm(c) => {
             let question = match c {
                 Confirm::Trash { name, .. } => i18n::confirm_trash(app.lang, name),

@@ -1,0 +1,168 @@
+//! Words of the dialogs about a draft in danger: held by another session, leftovers of
+//! an earlier session, a broken file, saving elsewhere, read-only sessions.
+
+use super::Lang;
+
+/// Title: held by another session.
+pub fn locked_title(lang: Lang) -> &'static str {
+    lang.pick(
+        "Bản nháp đang mở ở phiên khác",
+        "Draft open in another session",
+    )
+}
+
+/// Who holds it.
+pub fn locked_text(lang: Lang, h: &crate::store::lock::Holder) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Bản nháp này đang được {}@{} mở (tiến trình {}, cửa sổ {}) từ {}. Hai phiên cùng sửa sẽ ghi đè lên nhau.",
+            h.user, h.host, h.pid, h.tty, h.since
+        ),
+        Lang::En => format!(
+            "This draft is open by {}@{} (process {}, terminal {}) since {}. Two sessions editing would overwrite each other.",
+            h.user, h.host, h.pid, h.tty, h.since
+        ),
+    }
+}
+
+/// Choice: read-only.
+pub fn open_read_only(lang: Lang) -> &'static str {
+    lang.pick(
+        "R  Mở chỉ đọc (không sửa, không lưu)",
+        "R  Open read-only (no changes, no saving)",
+    )
+}
+
+/// Choice: take over.
+pub fn take_over(lang: Lang) -> &'static str {
+    lang.pick(
+        "T  Giành quyền: yêu cầu phiên kia lưu và thoát, rồi mở ở đây",
+        "T  Take over: ask the other session to save and quit, then open here",
+    )
+}
+
+/// Title: leftovers.
+pub fn leftovers_title(lang: Lang) -> &'static str {
+    lang.pick(
+        "Phiên trước còn để lại dữ liệu",
+        "An earlier session left work behind",
+    )
+}
+
+/// Leftovers explained.
+pub fn leftovers_text(lang: Lang) -> &'static str {
+    lang.pick(
+        "Tìm thấy các tệp mới hơn bản nháp đã lưu (do mất kết nối, bị dừng đột ngột…). Chọn bản để mở; bản nháp cũ vẫn được giữ làm bản lưu trước, các tệp này được chuyển vào thư mục recovered, không xóa.",
+        "Files newer than the saved draft were found (a dropped connection, a sudden stop…). Choose what to open; the old draft is kept as an earlier generation, these files are moved to the recovered folder, never deleted.",
+    )
+}
+
+/// One leftover: kind, time, size.
+pub fn leftover_line(lang: Lang, l: &crate::store::recovery::Leftover) -> String {
+    use crate::store::recovery::Kind;
+    let kind = match (l.kind, lang) {
+        (Kind::Emergency, Lang::Vi) => "Bản lưu khẩn cấp".to_string(),
+        (Kind::Emergency, Lang::En) => "Emergency copy".to_string(),
+        (Kind::Temp, Lang::Vi) => "Lần lưu bị ngắt".to_string(),
+        (Kind::Temp, Lang::En) => "Interrupted save".to_string(),
+        (Kind::Generation(n), Lang::Vi) => format!("Bản lưu trước số {n}"),
+        (Kind::Generation(n), Lang::En) => format!("Earlier generation {n}"),
+    };
+    let at = l
+        .modified
+        .map(crate::localtime::date_time)
+        .unwrap_or_default();
+    let kb = crate::number::format_rounded(l.size as f64 / 1024.0, 1);
+    format!("{kind} · {at} · {kb} KB")
+}
+
+/// Choice: the draft as saved.
+pub fn open_as_saved(lang: Lang, at: &str) -> String {
+    match lang {
+        Lang::Vi => format!("Mở bản nháp như đã lưu lúc {at}"),
+        Lang::En => format!("Open the draft as saved at {at}"),
+    }
+}
+
+/// Title: broken file.
+pub fn broken_title(lang: Lang) -> &'static str {
+    lang.pick("Không đọc được bản nháp", "The draft does not read")
+}
+
+/// Choice: restore a generation.
+pub fn restore_generation(lang: Lang, path: &str, at: &str) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Đổi tên tệp hỏng (giữ lại, thêm đuôi .broken-…) và mở bản lưu trước {path} (lúc {at})"
+        ),
+        Lang::En => format!(
+            "Rename the broken file aside (kept, with a .broken-… suffix) and open the earlier generation {path} (from {at})"
+        ),
+    }
+}
+
+/// No generation reads.
+pub fn no_generation(lang: Lang) -> &'static str {
+    lang.pick(
+        "Không có bản lưu trước nào đọc được. Tệp được giữ nguyên; có thể sửa tay theo vị trí dòng:cột ở trên.",
+        "No earlier generation reads. The file is left as it is; it can be fixed by hand at the line:column above.",
+    )
+}
+
+/// Keys of these dialogs.
+pub fn hitch_keys(lang: Lang) -> &'static str {
+    lang.pick(
+        " ↑↓ chọn · Enter đồng ý · Esc thôi ",
+        " ↑↓ choose · Enter accept · Esc cancel ",
+    )
+}
+
+/// A copy was saved.
+pub fn copy_saved(lang: Lang, path: &std::path::Path) -> String {
+    match lang {
+        Lang::Vi => format!("Đã lưu bản sao tại {}", path.display()),
+        Lang::En => format!("A copy was saved to {}", path.display()),
+    }
+}
+
+/// Leave the new-draft form?
+pub fn confirm_discard_form(lang: Lang) -> &'static str {
+    lang.pick(
+        "Bỏ biểu mẫu tạo bản nháp và những gì đã gõ?",
+        "Leave the new-draft form and what was typed in it?",
+    )
+}
+
+/// The save-as prompt's title.
+pub fn save_as_title(lang: Lang) -> &'static str {
+    lang.pick("Lưu bản sao vào chỗ khác", "Save a copy elsewhere")
+}
+
+/// The save-as prompt's hint.
+pub fn save_as_hint(lang: Lang) -> &'static str {
+    lang.pick(
+        "Đường dẫn tệp (sửa nếu cần), rồi Enter:",
+        "File path (change it if needed), then Enter:",
+    )
+}
+
+/// Keys of the quit-unsaved question.
+pub fn quit_unsaved_keys(lang: Lang) -> &'static str {
+    lang.pick(
+        " L: lưu vào chỗ khác   Enter/C: vẫn thoát   Esc/K: ở lại ",
+        " L: save elsewhere   Enter/Y: quit anyway   Esc/N: stay ",
+    )
+}
+
+/// An edit in a read-only session.
+pub fn read_only_refusal(lang: Lang) -> &'static str {
+    lang.pick(
+        "Đang mở chỉ đọc (phiên khác giữ bản nháp): không sửa được",
+        "Open read-only (another session holds the draft): changes are not possible",
+    )
+}
+
+/// Header mark of a read-only session.
+pub fn read_only_mark(lang: Lang) -> &'static str {
+    lang.pick("CHỈ ĐỌC", "READ-ONLY")
+}
