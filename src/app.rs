@@ -156,6 +156,8 @@ pub enum Effect {
     },
     /// Remember that the welcome was shown.
     Welcomed,
+    /// Remember the typing method.
+    RememberTyping(crate::ime::InputMethod),
     /// Clear and repaint the whole terminal.
     Redraw,
 }
@@ -200,6 +202,8 @@ pub struct App {
     pub dirty: bool,
     /// Show the welcome on first use.
     pub first_run: bool,
+    /// Built-in Vietnamese typing (remembered per user).
+    pub typing: crate::ime::Typing,
 }
 
 impl App {
@@ -220,6 +224,7 @@ impl App {
             quit: false,
             dirty: true,
             first_run,
+            typing: crate::ime::Typing::default(),
         };
         (app, vec![Effect::List])
     }
@@ -379,6 +384,11 @@ impl App {
             }
             Some(Cmd::Redraw) => {
                 effects.push(Effect::Redraw);
+                return;
+            }
+            Some(Cmd::InputMethod) => {
+                self.typing.method = self.typing.method.next();
+                effects.push(Effect::RememberTyping(self.typing.method));
                 return;
             }
             _ => {}

@@ -8,6 +8,7 @@ pub mod cli;
 pub mod draft;
 pub mod guard;
 pub mod i18n;
+pub mod ime;
 pub mod layout;
 pub mod localtime;
 pub mod number;

@@ -230,6 +230,10 @@ impl Store {
 pub struct Settings {
     /// The first-run welcome was shown.
     pub welcomed: bool,
+    /// Built-in Vietnamese typing: Off, Telex or Vni.
+    pub input_method: crate::ime::InputMethod,
+    /// Tone marks in the modern place ("hoá") instead of the traditional ("hóa").
+    pub modern_accents: bool,
 }
 
 impl Store {

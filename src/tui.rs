@@ -28,7 +28,8 @@ pub fn run(env: &Env, draft: Option<&str>, goto: Option<&str>) -> Result<ExitCod
             message: i18n::needs_terminal(env.lang).to_string(),
         });
     }
-    let first_run = !env.store.settings().welcomed;
+    let settings = env.store.settings();
+    let first_run = !settings.welcomed;
     let mut terminal = ratatui::try_init().map_err(|e| Failure {
         message: e.to_string(),
     })?;
@@ -50,6 +51,10 @@ pub fn run(env: &Env, draft: Option<&str>, goto: Option<&str>) -> Result<ExitCod
     };
 
     let (mut app, effects) = App::new(env.lang, env.template.clone(), size, first_run);
+    app.typing = crate::ime::Typing {
+        method: settings.input_method,
+        modern: settings.modern_accents,
+    };
     let mut queue: Vec<Action> = Vec::new();
     for e in effects {
         queue.extend(perform(&performer, &app.template, e));

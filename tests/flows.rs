@@ -532,3 +532,23 @@ fn key_releases_and_repeats_are_ignored() {
     }
     assert!(h.draft().answer("I.2", "text").is_none());
 }
+
+#[test]
+fn built_in_telex_types_vietnamese_and_is_remembered() {
+    let mut h = Harness::with_draft("tp", "UBND huyện Tuy Phước", UnitGroup::III, Some("i.1"));
+    h.press("<c-t>");
+    assert_eq!(h.app.typing.method, baocao::ime::InputMethod::Telex);
+    h.press("Uyr ban nhaan daan huyeenj Tuy Phuwowcs");
+    assert_eq!(
+        h.draft().answer("I.1", "text").unwrap().text,
+        "Ủy ban nhân dân huyện Tuy Phước"
+    );
+    // Numbers stay numbers: Telex letters in a number field are not tone keys.
+    h.press("<tab>1234");
+    assert_eq!(h.draft().answer("I.1", "dang_vien").unwrap().text, "1234");
+    assert!(h.performer.store.settings().input_method == baocao::ime::InputMethod::Telex);
+    h.press("<c-t>");
+    assert_eq!(h.app.typing.method, baocao::ime::InputMethod::Vni);
+    h.press("<c-t>");
+    assert_eq!(h.app.typing.method, baocao::ime::InputMethod::Off);
+}

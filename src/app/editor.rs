@@ -6,6 +6,8 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use tui_textarea::{CursorMove, Input, TextArea, WrapMode};
 use unicode_normalization::UnicodeNormalization;
 
+use crate::ime::{Composer, Typing};
+
 /// An editable text: a paragraph (soft-wrapped, Enter makes a new line) or one line.
 #[derive(Debug, Clone)]
 pub struct Editor {
@@ -13,6 +15,8 @@ pub struct Editor {
     pub area: TextArea<'static>,
     /// One line only: Enter is not a newline.
     pub single_line: bool,
+    /// The word being typed with Telex or VNI.
+    composer: Composer,
 }
 
 impl Editor {
@@ -30,7 +34,11 @@ impl Editor {
         area.set_cursor_line_style(ratatui::style::Style::default());
         area.move_cursor(CursorMove::Bottom);
         area.move_cursor(CursorMove::End);
-        Editor { area, single_line }
+        Editor {
+            area,
+            single_line,
+            composer: Composer::default(),
+        }
     }
 
     /// The text, lines joined with "\n".
@@ -38,14 +46,28 @@ impl Editor {
         self.area.lines().join("\n")
     }
 
-    /// Handles a key; returns whether the text changed. Keys it does not handle
-    /// (Ctrl chords, Tab, Esc) return false and change nothing.
+    /// Handles a key, typing keys as they are; returns whether the text changed.
     pub fn key(&mut self, key: &KeyEvent) -> bool {
+        self.key_with(key, Typing::OFF)
+    }
+
+    /// Handles a key with Telex/VNI as `typing` says; returns whether the text changed.
+    /// Keys it does not handle (Ctrl chords, Tab, Esc) return false and change nothing.
+    pub fn key_with(&mut self, key: &KeyEvent, typing: Typing) -> bool {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        if !matches!(key.code, KeyCode::Char(_)) || ctrl {
+            self.composer.reset();
+        }
         let a = &mut self.area;
         match key.code {
             KeyCode::Char(c) if !ctrl && !key.modifiers.contains(KeyModifiers::ALT) => {
-                if is_combining(c) {
+                let rewrite = self.composer.type_char(typing, c);
+                if rewrite.delete > 0 || rewrite.insert.chars().count() != 1 {
+                    for _ in 0..rewrite.delete {
+                        a.delete_char();
+                    }
+                    a.insert_str(&rewrite.insert);
+                } else if is_combining(c) {
                     // A decomposed keyboard sends the mark after its letter: compose it
                     // so that the cursor never lands inside "ệ".
                     a.insert_char(c);

@@ -257,7 +257,7 @@ impl Fields {
 
     /// Gives a key to the focused field; returns whether its value changed. Keys the
     /// field does not take return false.
-    pub fn key(&mut self, key: &KeyEvent) -> bool {
+    pub fn key(&mut self, key: &KeyEvent, typing: crate::ime::Typing) -> bool {
         let Some(f) = self.current_mut() else {
             return false;
         };
@@ -275,7 +275,13 @@ impl Fields {
                 _ => false,
             };
         }
-        f.editor.key(key)
+        // Numbers are typed as they are: a Telex "s" or VNI "1" must stay a digit.
+        let typing = if f.kind == FieldKind::Number {
+            crate::ime::Typing::OFF
+        } else {
+            typing
+        };
+        f.editor.key_with(key, typing)
     }
 
     /// Whether the focused field takes this key itself.

@@ -89,7 +89,16 @@ fn edit_key(
     };
     let vertical = matches!(key.code, KeyCode::Up | KeyCode::Down);
     if !vertical && edit.editor.handles(key) {
-        if edit.editor.key(key) {
+        let text_column = t
+            .table(table)
+            .and_then(|s| s.column_index(&edit.col).map(|i| s.columns[i].kind))
+            .is_some_and(|k| !k.is_numeric());
+        let typing = if text_column {
+            w.typing
+        } else {
+            crate::ime::Typing::OFF
+        };
+        if edit.editor.key_with(key, typing) {
             let (row, col, text) = (edit.row.clone(), edit.col.clone(), edit.editor.text());
             w.set_cell(t, table, &row, &col, text, now);
         }

@@ -49,6 +49,8 @@ pub enum Cmd {
     Help,
     /// Redraw the whole screen.
     Redraw,
+    /// Built-in Vietnamese typing: off → Telex → VNI.
+    InputMethod,
     /// Toggle between the outline tree and the step.
     ToggleFocus,
     /// Mark the field or table "Không phát sinh", or unmark it.
@@ -165,6 +167,7 @@ pub static BINDINGS: &[Binding] = &[
     b!(Global, true, [ctrl('q'), ctrl('c')], Quit),
     b!(Global, false, [k(KeyCode::F(1))], Help),
     b!(Global, false, [ctrl('l')], Redraw),
+    b!(Global, true, [ctrl('t')], InputMethod),
     b!(Outline, true, [k(KeyCode::Enter), k(KeyCode::Right)], Enter),
     b!(Outline, false, [k(KeyCode::Up)], Up),
     b!(Outline, false, [k(KeyCode::Down)], Down),
@@ -216,6 +219,7 @@ pub static BINDINGS: &[Binding] = &[
     ),
     b!(Form, true, [k(KeyCode::Enter)], Enter),
     b!(Form, false, [ctrl('s')], Save),
+    b!(Form, true, [ctrl('t')], InputMethod),
     b!(Form, true, [k(KeyCode::Esc)], Back),
     b!(List, true, [k(KeyCode::Enter)], Enter),
     b!(List, false, [k(KeyCode::Up)], Up),

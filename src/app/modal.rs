@@ -267,7 +267,7 @@ pub(super) fn key(app: &mut App, key: KeyEvent, now: Instant, effects: &mut Vec<
             let changed = match cmd {
                 Some(Cmd::Undo) => editor.undo(),
                 Some(Cmd::Redo) => editor.redo(),
-                _ if !close => editor.key(&key),
+                _ if !close => editor.key_with(&key, app.typing),
                 _ => false,
             };
             if changed && let Screen::Wizard(w) = &mut app.screen {

@@ -131,15 +131,19 @@ pub fn perform(p: &Performer, template: &Template, effect: Effect) -> Vec<Action
                 .map_err(|e| i18n::save_error(lang, &e));
             vec![Action::CopySaved { result, then_quit }]
         }
-        Effect::Welcomed => {
-            let mut s = p.store.settings();
-            s.welcomed = true;
-            match p.store.save_settings(&s) {
-                Ok(()) => Vec::new(),
-                Err(e) => vec![Action::Done(Err(i18n::save_error(lang, &e)))],
-            }
-        }
+        Effect::Welcomed => remember(p, |s| s.welcomed = true),
+        Effect::RememberTyping(m) => remember(p, |s| s.input_method = m),
         Effect::Redraw => Vec::new(),
+    }
+}
+
+/// Changes one of the user's settings and writes them.
+fn remember(p: &Performer, change: impl FnOnce(&mut store::Settings)) -> Vec<Action> {
+    let mut s = p.store.settings();
+    change(&mut s);
+    match p.store.save_settings(&s) {
+        Ok(()) => Vec::new(),
+        Err(e) => vec![Action::Done(Err(i18n::save_error(p.lang, &e)))],
     }
 }
 

@@ -107,7 +107,7 @@ pub(super) fn form_key(app: &mut App, key: KeyEvent, cmd: Option<Cmd>, effects: 
         return;
     };
     if form.handles(&key) {
-        form.key(&key);
+        form.key(&key, app.typing);
         return;
     }
     match cmd {

@@ -68,6 +68,8 @@ pub struct Wizard {
     pub read_only: bool,
     /// This session's hold on the draft, released when the wizard closes.
     pub lock: Option<crate::store::lock::DraftLock>,
+    /// Telex/VNI as the app has it, copied in before each key.
+    pub typing: crate::ime::Typing,
 }
 
 impl Wizard {
@@ -92,6 +94,7 @@ impl Wizard {
             lang,
             read_only: opened.read_only,
             lock: opened.lock,
+            typing: crate::ime::Typing::default(),
         };
         w.refresh(t);
         let first = (0..w.steps.len())

@@ -75,6 +75,10 @@ pub fn cmd_label(lang: Lang, context: Context, cmd: Cmd) -> &'static str {
         (Context::Grid, Cmd::Undo) => {
             lang.pick("lấy lại ô vừa bỏ sửa", "bring back a cancelled edit")
         }
+        (_, Cmd::InputMethod) => lang.pick(
+            "gõ tiếng Việt: tắt → Telex → VNI",
+            "Vietnamese typing: off → Telex → VNI",
+        ),
         _ => lang.pick("", ""),
     }
 }
@@ -493,5 +497,18 @@ pub fn set_aside_done(lang: Lang, dir: &std::path::Path) -> String {
             "The previous session's leftover files were moved to {}",
             dir.display()
         ),
+    }
+}
+
+/// The footer's typing state: "Gõ: Telex".
+pub fn input_method_name(lang: Lang, m: crate::ime::InputMethod) -> &'static str {
+    use crate::ime::InputMethod::*;
+    match (m, lang) {
+        (Off, Lang::Vi) => "Gõ: tắt",
+        (Off, Lang::En) => "Typing: plain",
+        (Telex, Lang::Vi) => "Gõ: Telex",
+        (Telex, Lang::En) => "Typing: Telex",
+        (Vni, Lang::Vi) => "Gõ: VNI",
+        (Vni, Lang::En) => "Typing: VNI",
     }
 }

@@ -107,18 +107,42 @@ pub(super) fn message(app: &App, w: &Wizard, frame: &mut Frame, area: Rect) {
 pub fn footer_line(app: &App, context: Context, width: usize) -> Line<'static> {
     let in_draft = app.modal.is_none() && app.wizard().is_some();
     let t = theme();
+    let pair = |key: String, label: &str| {
+        let w = key.width() + label.width() + 3;
+        (
+            w,
+            [
+                Span::styled(format!(" {key}"), t.key),
+                Span::styled(format!(" {label} "), t.bar),
+            ],
+        )
+    };
+    // The typing state is always shown, at the right end, wherever text is typed.
+    let typing = keymap::footer(context, in_draft)
+        .find(|b| b.cmd == keymap::Cmd::InputMethod)
+        .map(|b| {
+            pair(
+                keymap::key_name(app.lang, &b.keys[0]),
+                i18n::input_method_name(app.lang, app.typing.method),
+            )
+        });
+    let reserved = typing.as_ref().map_or(0, |(w, _)| *w);
     let mut spans = Vec::new();
     let mut used = 0;
-    for b in keymap::footer(context, in_draft) {
-        let key = keymap::key_name(app.lang, &b.keys[0]);
-        let label = b.label(app.lang);
-        let w = key.width() + label.width() + 3;
-        if used + w > width {
+    for b in keymap::footer(context, in_draft).filter(|b| b.cmd != keymap::Cmd::InputMethod) {
+        let (w, parts) = pair(keymap::key_name(app.lang, &b.keys[0]), b.label(app.lang));
+        if used + w + reserved > width {
             break;
         }
         used += w;
-        spans.push(Span::styled(format!(" {key}"), t.key));
-        spans.push(Span::styled(format!(" {label} "), t.bar));
+        spans.extend(parts);
+    }
+    if let Some((w, parts)) = typing {
+        spans.push(Span::styled(
+            " ".repeat(width.saturating_sub(used + w)),
+            t.bar,
+        ));
+        spans.extend(parts);
     }
     Line::from(spans)
 }

@@ -27,6 +27,7 @@ pub(in crate::app) fn key(
     let Screen::Wizard(w) = &mut app.screen else {
         return;
     };
+    w.typing = app.typing;
     let t = &app.template;
     if let Some(g) = keymap::lookup(Context::Global, &key, false) {
         match g {
@@ -179,7 +180,7 @@ fn text_key(
                 f.nothing_to_report = false;
             }
         }
-        if w.fields.key(key) || nothing {
+        if w.fields.key(key, w.typing) || nothing {
             w.field_changed(t, now);
         }
         return;
