@@ -79,10 +79,11 @@ impl Guard {
     }
 
     /// The UI thread's latest state (called after every change).
-    pub fn publish(&self, path: &Path, draft: &Draft, generation: u64) {
+    /// Returns whether this was news (a state not published before).
+    pub fn publish(&self, path: &Path, draft: &Draft, generation: u64) -> bool {
         let mut s = lock(&self.latest);
         if s.generation == generation && s.path.as_deref() == Some(path) {
-            return;
+            return false;
         }
         if s.path.as_deref() != Some(path) {
             // Another draft: what is on disk is its state as opened.
@@ -97,6 +98,17 @@ impl Guard {
             generation,
             changed_at: Some(Instant::now()),
         };
+        true
+    }
+
+    /// Whether the published state is newer than what is on disk.
+    pub fn unsaved(&self) -> bool {
+        let s = lock(&self.latest);
+        let w = lock(&self.written);
+        s.path.is_some()
+            && (w.path != s.path || s.generation > w.generation)
+            && s.draft.is_some()
+            && s.generation > 0
     }
 
     /// Writes `draft` as `generation` unless something newer is already on disk.

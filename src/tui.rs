@@ -4,18 +4,26 @@
 //! the state changed; publishes every change to the [`Guard`] so that a signal, a
 //! hang-up or a panic can still save it.
 
+pub mod backend;
 pub mod safety;
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::process::ExitCode;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
-use ratatui::crossterm::execute;
+use std::io::Stdout;
 
-use crate::app::perform::SaveJob;
+use ratatui::Terminal;
+use ratatui::crossterm::event::{self, EnableBracketedPaste, Event};
+use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::EnterAlternateScreen;
+use ratatui::layout::Size;
+
+use backend::LeanBackend;
+
+use crate::app::perform::{SaveJob, SaverMsg};
 use crate::app::{Action, App, Effect, Performer, perform};
 use crate::cli::{Env, Failure};
 use crate::guard::Guard;
@@ -30,10 +38,9 @@ pub fn run(env: &Env, draft: Option<&str>, goto: Option<&str>) -> Result<ExitCod
     }
     let settings = env.store.settings();
     let first_run = !settings.welcomed;
-    let mut terminal = ratatui::try_init().map_err(|e| Failure {
+    let mut terminal = init().map_err(|e| Failure {
         message: e.to_string(),
     })?;
-    let _ = execute!(std::io::stdout(), EnableBracketedPaste);
     safety::install(env.lang);
     safety::install_panic_hook(env.lang);
     let size = terminal
@@ -80,16 +87,28 @@ pub fn run(env: &Env, draft: Option<&str>, goto: Option<&str>) -> Result<ExitCod
         // touches it again.
         let _ = Guard::global().emergency();
     }
-    let _ = execute!(std::io::stdout(), DisableBracketedPaste);
-    ratatui::restore();
-    let _ = std::io::stdout().flush();
+    safety::restore_terminal();
     result.map(|()| ExitCode::SUCCESS).map_err(|e| Failure {
         message: e.to_string(),
     })
 }
 
+/// The wizard's terminal: raw mode, alternate screen, bracketed paste, lean output.
+type Term = Terminal<LeanBackend<Stdout>>;
+
+fn init() -> std::io::Result<Term> {
+    ratatui::crossterm::terminal::enable_raw_mode()?;
+    execute!(
+        std::io::stdout(),
+        EnterAlternateScreen,
+        EnableBracketedPaste
+    )?;
+    let (w, h) = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
+    Terminal::new(LeanBackend::new(std::io::stdout(), Size::new(w, h)))
+}
+
 fn event_loop(
-    terminal: &mut ratatui::DefaultTerminal,
+    terminal: &mut Term,
     app: &mut App,
     performer: &Performer,
     rx: &Receiver<Action>,
@@ -99,6 +118,9 @@ fn event_loop(
         // Everything already known is applied before drawing once.
         while !queue.is_empty() {
             let action = queue.remove(0);
+            if let Action::Resize(w, h) = action {
+                terminal.backend_mut().resized(Size::new(w, h));
+            }
             for effect in app.update(action, Instant::now()) {
                 if effect == Effect::Redraw {
                     terminal.clear()?;
@@ -108,7 +130,7 @@ fn event_loop(
                 }
             }
         }
-        publish(app);
+        publish(app, performer);
         if app.quit {
             return Ok(());
         }
@@ -142,10 +164,16 @@ fn test_panic(action: &Action) -> bool {
 
 /// Hands the open draft's latest state to the guard (a copy per change; the guard
 /// skips a generation it already has).
-fn publish(app: &App) {
+fn publish(app: &App, performer: &Performer) {
     let g = Guard::global();
     match app.wizard() {
-        Some(w) if !w.read_only => g.publish(&w.path, &w.draft, w.save.generation),
+        Some(w) if !w.read_only => {
+            if g.publish(&w.path, &w.draft, w.save.generation)
+                && let Some(tx) = &performer.saver
+            {
+                let _ = tx.send(SaverMsg::Changed);
+            }
+        }
         Some(_) => {}
         None => g.closed(),
     }
@@ -169,33 +197,44 @@ fn spawn_input(tx: Sender<Action>) {
     });
 }
 
-/// Writes drafts off the UI thread and reports back. When the UI thread has not asked
-/// for a save of a change 1.5 s old (it may be stuck drawing to a stalled link), this
-/// thread saves the published state by itself.
-fn spawn_saver(lang: i18n::Lang, tx: Sender<Action>) -> Sender<SaveJob> {
-    let (jobs, rx) = mpsc::channel::<SaveJob>();
+/// Writes drafts off the UI thread and reports back. While a change is not on disk
+/// it also watches the clock: when the UI thread has not asked for a save of a change
+/// 1.5 s old (it may be stuck drawing to a stalled link), it saves the published state
+/// by itself. With everything saved it sleeps until told of a change.
+fn spawn_saver(lang: i18n::Lang, tx: Sender<Action>) -> Sender<SaverMsg> {
+    let (jobs, rx) = mpsc::channel::<SaverMsg>();
     thread::spawn(move || {
+        let guard = Guard::global();
+        let mut pending = false;
         loop {
-            let action = match rx.recv_timeout(Duration::from_millis(500)) {
-                Ok(job) => crate::app::perform::run_save(lang, &job),
+            let msg = if pending {
+                rx.recv_timeout(Duration::from_millis(500))
+            } else {
+                rx.recv().map_err(|_| RecvTimeoutError::Disconnected)
+            };
+            let action = match msg {
+                Ok(SaverMsg::Save(job)) => Some(crate::app::perform::run_save(lang, &job)),
+                Ok(SaverMsg::Changed) => None,
                 Err(RecvTimeoutError::Timeout) => {
-                    let Some((path, draft, generation)) =
-                        Guard::global().stale(Duration::from_millis(1500))
-                    else {
-                        continue;
-                    };
-                    crate::app::perform::run_save(
-                        lang,
-                        &SaveJob {
-                            path,
-                            draft: Box::new(draft),
-                            generation,
-                        },
-                    )
+                    guard
+                        .stale(Duration::from_millis(1500))
+                        .map(|(path, draft, generation)| {
+                            crate::app::perform::run_save(
+                                lang,
+                                &SaveJob {
+                                    path,
+                                    draft: Box::new(draft),
+                                    generation,
+                                },
+                            )
+                        })
                 }
                 Err(RecvTimeoutError::Disconnected) => return,
             };
-            if tx.send(action).is_err() {
+            pending = guard.unsaved();
+            if let Some(a) = action
+                && tx.send(a).is_err()
+            {
                 return;
             }
         }

@@ -70,6 +70,19 @@ fn too_small(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines), area);
 }
 
+/// Draws an editor and puts the terminal's own cursor where it types (no drawn
+/// cursor cell: moving a real cursor costs no bytes, repainting a cell does).
+pub fn draw_editor(frame: &mut Frame, editor: &crate::app::Editor, rect: Rect) {
+    frame.render_widget(&editor.area, rect);
+    let c = editor.area.screen_cursor();
+    let (top, left) = editor.area.scroll_offset();
+    let row = c.row.saturating_sub(top as usize);
+    let col = c.col.saturating_sub(left as usize);
+    if row < rect.height as usize && col < rect.width as usize {
+        frame.set_cursor_position((rect.x + col as u16, rect.y + row as u16));
+    }
+}
+
 /// Cuts a text to `width` terminal cells, ending with "…" when cut.
 pub fn fit(text: &str, width: usize) -> String {
     use unicode_width::UnicodeWidthStr;

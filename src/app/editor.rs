@@ -32,6 +32,8 @@ impl Editor {
             area.set_wrap_mode(WrapMode::WordOrGlyph);
         }
         area.set_cursor_line_style(ratatui::style::Style::default());
+        // The terminal's cursor shows where typing goes (see ui::draw_editor).
+        area.set_cursor_style(ratatui::style::Style::default());
         area.move_cursor(CursorMove::Bottom);
         area.move_cursor(CursorMove::End);
         Editor {
@@ -158,6 +160,7 @@ impl Editor {
         let mut area = TextArea::new(lines);
         area.set_wrap_mode(wrap);
         area.set_cursor_line_style(ratatui::style::Style::default());
+        area.set_cursor_style(ratatui::style::Style::default());
         area.move_cursor(CursorMove::Jump(row as u16, new_col as u16));
         self.area = area;
     }

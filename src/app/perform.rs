@@ -16,6 +16,15 @@ use crate::store::recovery;
 use crate::store::{self, Store};
 use crate::template::{Severity, Template};
 
+/// What the save thread is told.
+#[derive(Debug)]
+pub enum SaverMsg {
+    /// Save this now.
+    Save(SaveJob),
+    /// A change was published: watch the clock until it is on disk.
+    Changed,
+}
+
 /// A save for the save thread.
 #[derive(Debug)]
 pub struct SaveJob {
@@ -34,7 +43,7 @@ pub struct Performer {
     /// Interface language, for messages.
     pub lang: Lang,
     /// The save thread, if any.
-    pub saver: Option<Sender<SaveJob>>,
+    pub saver: Option<Sender<SaverMsg>>,
 }
 
 /// Runs a save and says how it went (used by the save thread and in-line).
@@ -63,10 +72,13 @@ pub fn perform(p: &Performer, template: &Template, effect: Effect) -> Vec<Action
                 generation,
             };
             match &p.saver {
-                Some(tx) => match tx.send(job) {
+                Some(tx) => match tx.send(SaverMsg::Save(job)) {
                     Ok(()) => Vec::new(),
                     // The save thread is gone: save here rather than lose anything.
-                    Err(e) => vec![run_save(lang, &e.0)],
+                    Err(std::sync::mpsc::SendError(SaverMsg::Save(job))) => {
+                        vec![run_save(lang, &job)]
+                    }
+                    Err(_) => Vec::new(),
                 },
                 None => vec![run_save(lang, &job)],
             }

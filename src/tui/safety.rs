@@ -24,7 +24,9 @@ use crate::i18n::{self, Lang};
 /// Raw mode off, alternate screen left, bracketed paste off. Errors are ignored: the
 /// terminal may be gone.
 pub fn restore_terminal() {
-    let _ = execute!(std::io::stdout(), DisableBracketedPaste);
+    let mut out = std::io::stdout();
+    let _ = out.write_all(b"\x1b[0m\x1b[?25h");
+    let _ = execute!(out, DisableBracketedPaste);
     ratatui::restore();
     let _ = std::io::stdout().flush();
 }
@@ -70,16 +72,13 @@ pub fn install(lang: Lang) {
     thread::spawn(move || watch_tty(lang));
 }
 
-/// Polls the terminal for a hang-up without reading from it.
+/// Waits for the terminal to hang up without reading from it: poll() with no events
+/// asked for still reports a hang-up, and sleeps (no wake-ups) until then.
 fn watch_tty(lang: Lang) {
     let stdin = rustix::stdio::stdin();
-    let timeout = rustix::event::Timespec {
-        tv_sec: 0,
-        tv_nsec: 250_000_000,
-    };
     loop {
         let mut fds = [PollFd::new(&stdin, PollFlags::empty())];
-        match poll(&mut fds, Some(&timeout)) {
+        match poll(&mut fds, None) {
             Ok(_) => {
                 let r = fds[0].revents();
                 if r.intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL) {

@@ -40,6 +40,16 @@ pub(super) fn header(app: &App, w: &Wizard, frame: &mut Frame, area: Rect) {
     } else {
         Span::styled(format!(" {} ", i18n::unsaved(app.lang)), t.key)
     };
+    // The save state keeps one width, so that its changes repaint only its own cells.
+    let save_w = [
+        i18n::saved_at(app.lang, "00:00"),
+        i18n::unsaved(app.lang).to_string(),
+    ]
+    .iter()
+    .map(|s| s.width() + 2)
+    .max()
+    .unwrap_or(0);
+    let save = Span::styled(super::cell(&save.content, save_w, false), save.style);
     let left = format!(" baocao │ {} │ {} ", w.name, w.draft.meta.unit);
     let progress = format!(" {done}/{total} {} ", gauge(done, total, 10));
     let room = (area.width as usize).saturating_sub(progress.width() + save.content.width());

@@ -189,7 +189,7 @@ fn field(app: &App, w: &Wizard, f: &FieldEditor, focus: bool, rect: Rect, frame:
                     .border_style(t.border_focus);
                 let inner = block.inner(body);
                 frame.render_widget(block, body);
-                frame.render_widget(&f.editor.area, inner);
+                super::draw_editor(frame, &f.editor, inner);
             } else {
                 let text = f.editor.text();
                 let preview: Vec<Line> = if text.trim().is_empty() {
@@ -253,7 +253,7 @@ fn field(app: &App, w: &Wizard, f: &FieldEditor, focus: bool, rect: Rect, frame:
             let value_w = (width.saturating_sub(label_w + unit_w)) as u16;
             let value = Rect::new(value_x, rect.y, value_w, 1);
             if focus {
-                frame.render_widget(&f.editor.area, value);
+                super::draw_editor(frame, &f.editor, value);
             } else {
                 let text = f.editor.text();
                 let shown = if text.is_empty() {

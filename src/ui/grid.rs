@@ -151,7 +151,7 @@ pub(super) fn render(app: &App, w: &Wizard, id: &str, frame: &mut Frame, area: R
             let cw = widths[w.grid.col];
             let rect = Rect::new(body.x + x, y, cw.min(body.width.saturating_sub(x)), 1);
             frame.render_widget(ratatui::widgets::Clear, rect);
-            frame.render_widget(&edit.editor.area, rect);
+            super::draw_editor(frame, &edit.editor, rect);
         }
         y += 1;
     }

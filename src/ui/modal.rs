@@ -51,8 +51,9 @@ fn prompt(
         Paragraph::new(Span::styled(fit(hint, inner.width as usize), t.dim)),
         Rect::new(inner.x, inner.y, inner.width, 1),
     );
-    frame.render_widget(
-        &editor.area,
+    super::draw_editor(
+        frame,
+        editor,
         Rect::new(inner.x, inner.y + 1, inner.width, 1),
     );
 }
@@ -229,8 +230,9 @@ pub(super) fn render(app: &App, m: &Modal, frame: &mut Frame, area: Rect) {
             );
             let hint = i18n::long_text_hint(app.lang);
             let hint_w = hint.width() as u16;
-            frame.render_widget(
-                &editor.area,
+            super::draw_editor(
+                frame,
+                editor,
                 Rect::new(
                     inner.x,
                     inner.y,

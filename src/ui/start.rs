@@ -146,7 +146,7 @@ pub(super) fn render_form(app: &App, form: &Fields, frame: &mut Frame) {
                     .collect();
                 frame.render_widget(Paragraph::new(Line::from(spans)), value);
             }
-            _ if focus => frame.render_widget(&f.editor.area, value),
+            _ if focus => super::draw_editor(frame, &f.editor, value),
             _ => {
                 let text = f.editor.text();
                 let (shown, st) = if text.is_empty() {
