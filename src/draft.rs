@@ -5,6 +5,7 @@
 //! ordered so that saving the same draft always gives the same bytes.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 use unicode_normalization::UnicodeNormalization;
@@ -28,9 +29,10 @@ pub struct Draft {
     /// Narrative answers by key "SECTION/FIELD" ("II.1/a").
     #[serde(default)]
     pub answers: BTreeMap<String, Answer>,
-    /// Table contents by table id ("pl1").
+    /// Table contents by table id ("pl1"). Shared, so that a copy of the draft (for
+    /// the save thread, for the emergency guard) costs nothing for unchanged tables.
     #[serde(default)]
-    pub tables: BTreeMap<String, TableData>,
+    pub tables: BTreeMap<String, Arc<TableData>>,
 }
 
 /// Which outline a draft fills.
@@ -187,11 +189,12 @@ impl Draft {
             answers: BTreeMap::new(),
             tables: BTreeMap::new(),
         };
+        let group = draft.meta.group.key();
+        let unit = draft.meta.unit.clone();
         for table in &template.tables {
-            let data = draft.tables.entry(table.id.clone()).or_default();
+            let data = draft.table_mut(&table.id);
             for (_, row) in table.all_rows() {
-                let in_group = row.key == draft.meta.group.key()
-                    || row.key.starts_with(&format!("{}.", draft.meta.group.key()));
+                let in_group = row.key == group || row.key.starts_with(&format!("{group}."));
                 let takes_units = row
                     .accepts
                     .as_ref()
@@ -204,7 +207,7 @@ impl Draft {
                         .iter()
                         .find(|c| c.kind == crate::template::ColumnKind::Label)
                     {
-                        cells.insert(label.id.clone(), draft.meta.unit.clone());
+                        cells.insert(label.id.clone(), unit.clone());
                     }
                     data.rows.push(AddedRow {
                         id,
@@ -215,6 +218,11 @@ impl Draft {
             }
         }
         draft
+    }
+
+    /// A table's contents to change (created when missing; copied first if shared).
+    pub fn table_mut(&mut self, table: &str) -> &mut TableData {
+        Arc::make_mut(self.tables.entry(table.to_string()).or_default())
     }
 
     /// The answer stored for a section's field, if any.
@@ -239,7 +247,7 @@ impl Draft {
 
     /// Sets the raw text of a cell; an empty text removes it.
     pub fn set_cell(&mut self, table: &str, row: &RowRef, col: &str, text: String) {
-        let data = self.tables.entry(table.to_string()).or_default();
+        let data = self.table_mut(table);
         let cells = match row {
             RowRef::Fixed(key) => Some(data.cells.entry(key.clone()).or_default()),
             RowRef::Added(id) => data
@@ -326,7 +334,7 @@ impl Draft {
         }
         m.recipients.iter_mut().for_each(nfc);
         self.answers.values_mut().for_each(|a| nfc(&mut a.text));
-        for t in self.tables.values_mut() {
+        for t in self.tables.values_mut().map(Arc::make_mut) {
             t.cells
                 .values_mut()
                 .flat_map(|m| m.values_mut())

@@ -16,11 +16,13 @@ mod targets;
 pub use sheet::{Cell, Change, RowKind, Sheet, SheetRow, Verdict};
 pub use status::{StepState, StepStatus, completion, step_statuses};
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
 use crate::draft::{Draft, RowRef};
 use crate::number::NumError;
-use crate::template::{RuleKind, Severity, Template};
+use crate::template::{NumberPlace, RuleKind, Severity, Template};
 
 /// Where a finding is.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -121,8 +123,9 @@ pub struct Finding {
 /// The result of evaluating a draft.
 #[derive(Debug, Clone, Default)]
 pub struct Evaluation {
-    /// Every table laid out with parsed and computed values, in template order.
-    pub sheets: Vec<Sheet>,
+    /// Every table laid out with parsed and computed values, in template order
+    /// (shared: re-evaluating after a narrative edit keeps them).
+    pub sheets: Arc<Vec<Sheet>>,
     /// Every finding, in template order of rules.
     pub findings: Vec<Finding>,
 }
@@ -220,6 +223,63 @@ pub fn evaluate(template: &Template, draft: &Draft) -> Evaluation {
                 table,
                 required,
             } => required::section_rows(&mut ctx, rule, &sheets, section, table, required),
+        }
+    }
+    Evaluation {
+        sheets: Arc::new(sheets),
+        findings,
+    }
+}
+
+/// Whether a finding can change when only narrative answers change: it is about an
+/// answer, or comes from a rule that reads answers and tables together (R11).
+fn reads_answers(template: &Template, f: &Finding) -> bool {
+    matches!(f.place, Place::Answer { .. })
+        || template
+            .rules
+            .iter()
+            .any(|r| r.id == f.rule && matches!(r.kind, RuleKind::SectionMatchesRows { .. }))
+}
+
+/// Evaluates again after a change to narrative answers only (not to tables or the
+/// report information): the tables' sheets and their findings are kept from
+/// `previous`, the rules that read answers run again. Typing in a report with
+/// thousands of table rows then costs what the answers cost.
+pub fn evaluate_answers(template: &Template, draft: &Draft, previous: &Evaluation) -> Evaluation {
+    let mut findings: Vec<Finding> = previous
+        .findings
+        .iter()
+        .filter(|f| !reads_answers(template, f))
+        .cloned()
+        .collect();
+    let sheets = Arc::clone(&previous.sheets);
+    let mut ctx = Ctx {
+        template,
+        draft,
+        findings: &mut findings,
+    };
+    for rule in &template.rules {
+        match &rule.kind {
+            RuleKind::Range {
+                places,
+                min,
+                max,
+                whole,
+            } => {
+                let fields: Vec<NumberPlace> = places
+                    .iter()
+                    .filter(|p| matches!(p, NumberPlace::Fields { .. }))
+                    .cloned()
+                    .collect();
+                range::check_places(&mut ctx, rule, &sheets, &fields, *min, *max, *whole);
+            }
+            RuleKind::AnswersRequired => answers::required(&mut ctx, rule),
+            RuleKind::SectionMatchesRows {
+                section,
+                table,
+                required,
+            } => required::section_rows(&mut ctx, rule, &sheets, section, table, required),
+            _ => {}
         }
     }
     Evaluation { sheets, findings }

@@ -17,7 +17,7 @@ pub fn consolidated(template: &Template, rows: usize, answer_bytes: usize) -> Dr
         },
     );
     for t in d.tables.values_mut() {
-        t.rows.clear();
+        std::sync::Arc::make_mut(t).rows.clear();
     }
     let groups = ["I", "II", "III.1", "III.2"];
     let sentence = "Ủy ban nhân dân tỉnh đã ban hành kế hoạch cải cách hành chính, \
@@ -46,7 +46,7 @@ pub fn consolidated(template: &Template, rows: usize, answer_bytes: usize) -> Dr
             .map(|(k, v)| (k.to_string(), v.clone()))
             .collect()
     };
-    let t1 = d.tables.entry("pl1".into()).or_default();
+    let t1 = d.table_mut("pl1");
     for i in 0..pl1 {
         let (a, b, c, e, f) = (100 + i % 50, 40 + i % 7, i % 3, 5 + i % 4, i % 2);
         t1.rows.push(AddedRow {
@@ -63,7 +63,7 @@ pub fn consolidated(template: &Template, rows: usize, answer_bytes: usize) -> Dr
             ]),
         });
     }
-    let t2 = d.tables.entry("pl2".into()).or_default();
+    let t2 = d.table_mut("pl2");
     for i in 0..pl2 {
         t2.rows.push(AddedRow {
             id: i as u32 + 1,
@@ -79,7 +79,7 @@ pub fn consolidated(template: &Template, rows: usize, answer_bytes: usize) -> Dr
             ]),
         });
     }
-    let t4 = d.tables.entry("pl4".into()).or_default();
+    let t4 = d.table_mut("pl4");
     for i in 0..pl4 {
         t4.rows.push(AddedRow {
             id: i as u32 + 1,

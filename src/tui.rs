@@ -57,7 +57,12 @@ pub fn run(env: &Env, draft: Option<&str>, goto: Option<&str>) -> Result<ExitCod
         saver: Some(saver),
     };
 
-    let (mut app, effects) = App::new(env.lang, env.template.clone(), size, first_run);
+    let (mut app, mut effects) = App::new(env.lang, env.template.clone(), size, first_run);
+    if draft.is_some() {
+        // Straight into a draft: the start screen's list (every draft read and checked)
+        // is not needed.
+        effects.retain(|e| *e != Effect::List);
+    }
     app.typing = crate::ime::Typing {
         method: settings.input_method,
         modern: settings.modern_accents,

@@ -23,7 +23,7 @@ fn draft(t: &Template, unit: &str, group: UnitGroup) -> Draft {
 
 /// Adds a row under `parent` of `table` and returns it.
 fn add_row(d: &mut Draft, table: &str, parent: &str, cells: &[(&str, &str)]) -> RowRef {
-    let data = d.tables.entry(table.into()).or_default();
+    let data = d.table_mut(table);
     let id = data.next_id();
     data.rows.push(AddedRow {
         id,
@@ -570,4 +570,28 @@ fn r9_a_shorter_name_does_not_make_a_unit_responsible() {
     assert!(of_rule(&evaluate(&t, &d).findings, "R9").is_empty());
     let d = draft(&t, "Sở Nội vụ tỉnh Bình Định", UnitGroup::I);
     assert!(!of_rule(&evaluate(&t, &d).findings, "R9").is_empty());
+}
+
+#[test]
+fn re_evaluating_answers_only_gives_the_same_findings_as_a_full_evaluation() {
+    let t = tpl();
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample/vi-pham-quy-tac.ron");
+    let mut d = baocao::store::load(&path, &[&t]).unwrap();
+    let before = evaluate(&t, &d);
+    for (section, field, text) in [
+        ("II.8", "text", ""),
+        ("III.5", "text", "Bài học: bám sát cơ sở."),
+        ("II.7", "diem_2023", "95"),
+        ("I.4", "so_cuoc", "12,5"),
+    ] {
+        d.set_answer(section, field, text.into());
+        let quick = baocao::rules::evaluate_answers(&t, &d, &before);
+        let full = evaluate(&t, &d);
+        let key = |f: &Finding| format!("{} {:?} {:?}", f.rule, f.place, f.problem);
+        let mut a: Vec<String> = quick.findings.iter().map(key).collect();
+        let mut b: Vec<String> = full.findings.iter().map(key).collect();
+        a.sort();
+        b.sort();
+        assert_eq!(a, b, "after setting {section}/{field}");
+    }
 }

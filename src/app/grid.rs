@@ -345,7 +345,7 @@ fn add_row(w: &mut Wizard, t: &Template, table: &str, now: Instant) {
     let Some((parent, at)) = insertion(w, t, table) else {
         return;
     };
-    let data = w.draft.tables.entry(table.to_string()).or_default();
+    let data = w.draft.table_mut(table);
     let id = data.next_id();
     data.rows.insert(
         at,
@@ -372,9 +372,10 @@ fn move_added(w: &mut Wizard, t: &Template, table: &str, by: isize, now: Instant
     let (Some(i), RowRef::Added(id)) = (r.source, r.row.clone()) else {
         return;
     };
-    let Some(data) = w.draft.tables.get_mut(table) else {
+    if !w.draft.tables.contains_key(table) {
         return;
-    };
+    }
+    let data = w.draft.table_mut(table);
     let parent = data.rows[i].parent.clone();
     let sibling = if by < 0 {
         data.rows[..i].iter().rposition(|x| x.parent == parent)

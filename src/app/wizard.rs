@@ -107,6 +107,11 @@ impl Wizard {
     /// Recomputes findings, computed cells and step states from the draft.
     pub fn refresh(&mut self, t: &Template) {
         self.eval = rules::evaluate(t, &self.draft);
+        self.derive(t);
+    }
+
+    /// Step states and the findings' order, from the evaluation.
+    fn derive(&mut self, t: &Template) {
         self.statuses = rules::step_statuses(t, &self.draft, &self.eval);
         let pos = |f: &Finding| {
             let id = f.place.step();
@@ -268,15 +273,15 @@ impl Wizard {
     /// Deletes an added row.
     pub fn delete_row(&mut self, t: &Template, table: &str, row: &RowRef, now: Instant) {
         let RowRef::Added(id) = row else { return };
-        if let Some(data) = self.draft.tables.get_mut(table) {
-            data.rows.retain(|r| r.id != *id);
+        if self.draft.tables.contains_key(table) {
+            self.draft.table_mut(table).rows.retain(|r| r.id != *id);
             self.changed(t, now);
         }
     }
 
     /// Marks the table "Không phát sinh", or unmarks it.
     pub fn toggle_table_nothing(&mut self, t: &Template, table: &str, now: Instant) {
-        let data = self.draft.tables.entry(table.to_string()).or_default();
+        let data = self.draft.table_mut(table);
         data.nothing_to_report = !data.nothing_to_report;
         self.changed(t, now);
     }
@@ -378,6 +383,17 @@ impl Wizard {
 
     fn field_changed(&mut self, t: &Template, now: Instant) {
         self.fields.apply_current(&mut self.draft);
-        self.changed(t, now);
+        let answer = matches!(
+            self.fields.current().map(|f| &f.key),
+            Some(super::FieldKey::Answer { .. })
+        );
+        if answer {
+            // Only an answer changed: the tables' evaluation stands.
+            self.eval = rules::evaluate_answers(t, &self.draft, &self.eval);
+            self.derive(t);
+            self.save.changed(now);
+        } else {
+            self.changed(t, now);
+        }
     }
 }

@@ -141,7 +141,7 @@ pub fn render(lang: Lang, t: &Template, d: &Draft, eval: &Evaluation) -> String 
             }
         }
     }
-    for (table, sheet) in t.tables.iter().zip(&eval.sheets) {
+    for (table, sheet) in t.tables.iter().zip(eval.sheets.iter()) {
         let _ = writeln!(out, "\nPHỤ LỤC {}", table.number);
         for line in &table.title {
             let _ = writeln!(out, "{line}");

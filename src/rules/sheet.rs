@@ -2,8 +2,6 @@
 //! under their parents, row numbers (STT), and every typed cell parsed by its column's
 //! kind. Sums and derived cells are filled in afterwards by the computing rule kinds.
 
-use std::collections::HashMap;
-
 use crate::draft::{AddedRow, Draft, RowRef};
 use crate::number::{self, Expect, NumError};
 use crate::template::{ColumnKind, Numbering, Repeatable, RowRole, RowSpec, Table, Template};
@@ -212,10 +210,15 @@ pub(crate) fn expect_for(
 /// Builds the sheet of `table` from the draft.
 pub(crate) fn build(template: &Template, table: &Table, draft: &Draft) -> Sheet {
     let empty = crate::draft::TableData::default();
-    let data = draft.tables.get(&table.id).unwrap_or(&empty);
-    let mut by_parent: HashMap<&str, Vec<(usize, &AddedRow)>> = HashMap::new();
+    let data = draft.tables.get(&table.id).map_or(&empty, |d| &**d);
+    // Added rows by the fixed row they hang under; a table has only a handful of
+    // such parents, so a short list beats hashing thousands of keys.
+    let mut by_parent: Vec<(&str, Vec<(usize, &AddedRow)>)> = Vec::new();
     for (i, r) in data.rows.iter().enumerate() {
-        by_parent.entry(r.parent.as_str()).or_default().push((i, r));
+        match by_parent.iter_mut().find(|(k, _)| *k == r.parent) {
+            Some((_, v)) => v.push((i, r)),
+            None => by_parent.push((r.parent.as_str(), vec![(i, r)])),
+        }
     }
     let mut b = Builder {
         template,
@@ -259,16 +262,22 @@ struct Builder<'a> {
     template: &'a Template,
     table: &'a Table,
     data: &'a crate::draft::TableData,
-    by_parent: HashMap<&'a str, Vec<(usize, &'a AddedRow)>>,
+    by_parent: Vec<(&'a str, Vec<(usize, &'a AddedRow)>)>,
     rows: Vec<SheetRow>,
 }
 
-impl Builder<'_> {
+impl<'a> Builder<'a> {
+    fn children_of(&self, key: &str) -> Option<&Vec<(usize, &'a AddedRow)>> {
+        self.by_parent
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| v)
+    }
+
     fn fixed(&mut self, spec: &RowSpec, depth: u8, parent: Option<usize>) {
         let has_added = spec.accepts.is_some()
             && self
-                .by_parent
-                .get(spec.key.as_str())
+                .children_of(spec.key.as_str())
                 .is_some_and(|v| !v.is_empty());
         let kind = match &spec.role {
             RowRole::Group => RowKind::Group {
@@ -325,7 +334,7 @@ impl Builder<'_> {
         parent: Option<usize>,
         parent_stt: &str,
     ) {
-        let rows = self.by_parent.get(parent_key).cloned().unwrap_or_default();
+        let rows = self.children_of(parent_key).cloned().unwrap_or_default();
         for (n, (i, r)) in rows.into_iter().enumerate() {
             let stt = match acc.numbering {
                 Numbering::Plain => (n + 1).to_string(),
