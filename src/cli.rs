@@ -25,6 +25,9 @@ pub struct Cli {
     /// Đề cương từ tệp thay cho đề cương có sẵn / outline file instead of the built-in.
     #[arg(long, global = true, value_name = "FILE")]
     pub template: Option<PathBuf>,
+    /// Chỉ dùng ký tự ASCII để vẽ khung / draw lines and marks with ASCII only.
+    #[arg(long, global = true)]
+    pub ascii: bool,
     /// Lệnh / command (none: open the wizard).
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -115,6 +118,8 @@ pub struct Env {
     pub template: Template,
     /// The drafts folder.
     pub store: Store,
+    /// Draw with ASCII only.
+    pub ascii: bool,
 }
 
 impl Env {
@@ -173,6 +178,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
         lang,
         template,
         store,
+        ascii: cli.ascii,
     };
     match cli.command {
         None => crate::tui::run(&env, None, None),

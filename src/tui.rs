@@ -36,6 +36,8 @@ pub fn run(env: &Env, draft: Option<&str>, goto: Option<&str>) -> Result<ExitCod
             message: i18n::needs_terminal(env.lang).to_string(),
         });
     }
+    let utf8 = crate::ui::glyphs::utf8_locale();
+    crate::ui::glyphs::use_ascii(env.ascii || !utf8);
     let settings = env.store.settings();
     let first_run = !settings.welcomed;
     let mut terminal = init().map_err(|e| Failure {
@@ -62,6 +64,12 @@ pub fn run(env: &Env, draft: Option<&str>, goto: Option<&str>) -> Result<ExitCod
         // Straight into a draft: the start screen's list (every draft read and checked)
         // is not needed.
         effects.retain(|e| *e != Effect::List);
+    }
+    if !utf8 {
+        // Said in plain words at once: typed Vietnamese would otherwise lose letters.
+        app.modal = Some(crate::app::Modal::Notice {
+            text: i18n::not_utf8(env.lang, &locale_name()),
+        });
     }
     app.typing = crate::ime::Typing {
         method: settings.input_method,
@@ -245,4 +253,17 @@ fn spawn_saver(lang: i18n::Lang, tx: Sender<Action>) -> Sender<SaverMsg> {
         }
     });
     jobs
+}
+
+/// The locale setting in force, for the message about UTF-8.
+fn locale_name() -> String {
+    ["LC_ALL", "LC_CTYPE", "LANG"]
+        .iter()
+        .find_map(|v| {
+            std::env::var(v)
+                .ok()
+                .filter(|s| !s.is_empty())
+                .map(|s| format!("{v}={s}"))
+        })
+        .unwrap_or_else(|| "LANG=(trống)".to_string())
 }

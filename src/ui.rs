@@ -3,6 +3,7 @@
 
 mod bars;
 mod fields;
+pub mod glyphs;
 mod grid;
 mod hitch;
 mod modal;
@@ -70,6 +71,11 @@ fn too_small(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines), area);
 }
 
+/// A box drawn with the run's border characters.
+pub fn block() -> ratatui::widgets::Block<'static> {
+    ratatui::widgets::Block::default().border_set(glyphs::glyphs().border)
+}
+
 /// Draws an editor and puts the terminal's own cursor where it types (no drawn
 /// cursor cell: moving a real cursor costs no bytes, repainting a cell does).
 pub fn draw_editor(frame: &mut Frame, editor: &crate::app::Editor, rect: Rect) {
@@ -100,7 +106,7 @@ pub fn fit(text: &str, width: usize) -> String {
         used += w;
     }
     if width > 0 {
-        out.push('…');
+        out.push_str(glyphs::glyphs().ellipsis);
     }
     out
 }

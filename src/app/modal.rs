@@ -18,6 +18,11 @@ use crate::i18n;
 pub enum Modal {
     /// First-run explanation of the flow and the keys that matter.
     Welcome,
+    /// A message to read (the terminal is not UTF-8, …); any of Enter/Esc closes it.
+    Notice {
+        /// The text.
+        text: String,
+    },
     /// Every key binding, from the binding table.
     Help {
         /// First line shown.
@@ -109,7 +114,7 @@ impl Modal {
         match self {
             Modal::LongText { .. } => Context::Text,
             Modal::Jump { .. } | Modal::Duplicate { .. } | Modal::SaveAs { .. } => Context::Form,
-            Modal::Help { .. } | Modal::Welcome => Context::Dialog,
+            Modal::Help { .. } | Modal::Welcome | Modal::Notice { .. } => Context::Dialog,
             _ => Context::List,
         }
     }
@@ -193,6 +198,7 @@ pub(super) fn key(app: &mut App, key: KeyEvent, now: Instant, effects: &mut Vec<
             !close
         }
         Modal::Help { scroll } => move_in_list(scroll, cmd, usize::MAX),
+        Modal::Notice { .. } => !matches!(key.code, KeyCode::Enter | KeyCode::Esc),
         Modal::Findings { selected } => {
             let count = app.wizard().map_or(0, |w| w.eval.findings.len());
             match cmd {

@@ -166,3 +166,20 @@ pub fn read_only_refusal(lang: Lang) -> &'static str {
 pub fn read_only_mark(lang: Lang) -> &'static str {
     lang.pick("CHỈ ĐỌC", "READ-ONLY")
 }
+
+/// The title of a notice.
+pub fn notice_title(lang: Lang) -> &'static str {
+    lang.pick("Lưu ý", "Note")
+}
+
+/// The terminal's locale is not UTF-8.
+pub fn not_utf8(lang: Lang, locale: &str) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Cửa sổ dòng lệnh này không dùng bảng mã UTF-8 ({locale}), nên chữ tiếng Việt có thể hiện sai hoặc mất dấu khi gõ. Hãy thoát (Ctrl-Q) và chạy lại với LANG=C.UTF-8 (hoặc vi_VN.UTF-8); trên PuTTY chọn Window → Translation → UTF-8. Trong lúc này khung được vẽ bằng ký tự ASCII. Enter để tiếp tục."
+        ),
+        Lang::En => format!(
+            "This terminal is not set to UTF-8 ({locale}), so Vietnamese letters may show wrongly or lose their marks when typed. Quit (Ctrl-Q) and run again with LANG=C.UTF-8 (or vi_VN.UTF-8); in PuTTY choose Window → Translation → UTF-8. Meanwhile lines are drawn with ASCII. Enter to go on."
+        ),
+    }
+}

@@ -275,7 +275,7 @@ pub fn rows_count(lang: Lang, n: usize) -> String {
 
 /// Sideways scrolling hint.
 pub fn scroll_hint(lang: Lang) -> &'static str {
-    lang.pick("còn cột, dùng ←/→", "more columns, use ←/→")
+    lang.pick("còn cột, dùng phím mũi tên", "more columns: arrow keys")
 }
 
 /// "Mục".

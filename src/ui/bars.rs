@@ -16,8 +16,9 @@ use crate::report::StepRef;
 
 /// "▰▰▰▱▱▱" of `done` out of `total`, `width` cells.
 pub fn gauge(done: usize, total: usize, width: usize) -> String {
+    let [full, empty] = super::glyphs::glyphs().gauge;
     let filled = (done * width).checked_div(total).unwrap_or(0);
-    format!("{}{}", "▰".repeat(filled), "▱".repeat(width - filled))
+    format!("{}{}", full.repeat(filled), empty.repeat(width - filled))
 }
 
 pub(super) fn header(app: &App, w: &Wizard, frame: &mut Frame, area: Rect) {
@@ -50,7 +51,8 @@ pub(super) fn header(app: &App, w: &Wizard, frame: &mut Frame, area: Rect) {
     .max()
     .unwrap_or(0);
     let save = Span::styled(super::cell(&save.content, save_w, false), save.style);
-    let left = format!(" baocao │ {} │ {} ", w.name, w.draft.meta.unit);
+    let bar = super::glyphs::glyphs().vline;
+    let left = format!(" baocao {bar} {} {bar} {} ", w.name, w.draft.meta.unit);
     let progress = format!(" {done}/{total} {} ", gauge(done, total, 10));
     let room = (area.width as usize).saturating_sub(progress.width() + save.content.width());
     let line = Line::from(vec![

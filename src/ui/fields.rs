@@ -6,7 +6,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::{Borders, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use super::theme::severity_mark;
@@ -51,7 +51,7 @@ pub(super) fn render(app: &App, w: &Wizard, frame: &mut Frame, area: Rect) {
             vec![i18n::info_guidance(app.lang).to_string()],
         ),
     };
-    let block = Block::default()
+    let block = super::block()
         .borders(Borders::TOP)
         .title(Span::styled(
             fit(&format!(" {title} "), area.width as usize),
@@ -184,7 +184,7 @@ fn field(app: &App, w: &Wizard, f: &FieldEditor, focus: bool, rect: Rect, frame:
                     body,
                 );
             } else if focus {
-                let block = Block::default()
+                let block = super::block()
                     .borders(Borders::LEFT)
                     .border_style(t.border_focus);
                 let inner = block.inner(body);
@@ -257,7 +257,7 @@ fn field(app: &App, w: &Wizard, f: &FieldEditor, focus: bool, rect: Rect, frame:
             } else {
                 let text = f.editor.text();
                 let shown = if text.is_empty() {
-                    "…".to_string()
+                    super::glyphs::glyphs().ellipsis.to_string()
                 } else {
                     fit(&text, value_w as usize)
                 };

@@ -9,7 +9,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::{Borders, Paragraph};
 
 use super::theme::severity_mark;
 use super::{cell, fit, theme};
@@ -46,11 +46,12 @@ pub(super) fn render(app: &App, w: &Wizard, id: &str, frame: &mut Frame, area: R
     };
     let focused = w.focus == Focus::Content;
     let title = format!(
-        " {} · {} ",
+        " {} {} {} ",
         i18n::table_name(app.lang, &app.template, id).to_uppercase(),
+        super::glyphs::glyphs().sep,
         spec.title.first().map_or("", String::as_str)
     );
-    let block = Block::default()
+    let block = super::block()
         .borders(Borders::ALL)
         .title(Span::styled(
             fit(&title, area.width.saturating_sub(2) as usize),
@@ -84,9 +85,17 @@ pub(super) fn render(app: &App, w: &Wizard, id: &str, frame: &mut Frame, area: R
         info.push(Span::styled(
             format!(
                 "  {}{}{}",
-                if w.grid.left > 0 { "◀ " } else { "" },
+                if w.grid.left > 0 {
+                    format!("{} ", super::glyphs::glyphs().arrows[0])
+                } else {
+                    String::new()
+                },
                 i18n::scroll_hint(app.lang),
-                if more_right { " ▶" } else { "" }
+                if more_right {
+                    format!(" {}", super::glyphs::glyphs().arrows[1])
+                } else {
+                    String::new()
+                }
             ),
             t.dim,
         ));
@@ -195,13 +204,13 @@ fn header(spec: &Table, cols: &[usize], widths: &[u16], frame: &mut Frame, area:
         for (k, line) in lines.iter_mut().take(2).enumerate() {
             let text = wrapped.get(k).map_or("", String::as_str);
             line.push(Span::styled(cell(text, w, false), t.title));
-            line.push(Span::styled("│", t.border));
+            line.push(Span::styled(super::glyphs::glyphs().vline, t.border));
         }
         lines[2].push(Span::styled(
             cell(&format!("({})", col.id), w, false),
             t.title.add_modifier(Modifier::UNDERLINED),
         ));
-        lines[2].push(Span::styled("│", t.border));
+        lines[2].push(Span::styled(super::glyphs::glyphs().vline, t.border));
     }
     let lines: Vec<Line> = lines.into_iter().map(Line::from).collect();
     frame.render_widget(Paragraph::new(lines), area);
@@ -286,7 +295,7 @@ fn row_line(
             None => cell(&format!("{indent}{text}"), width, right),
         };
         spans.push(Span::styled(shown, style));
-        spans.push(Span::styled("│", t.border));
+        spans.push(Span::styled(super::glyphs::glyphs().vline, t.border));
     }
     Line::from(spans)
 }

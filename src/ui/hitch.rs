@@ -85,9 +85,9 @@ pub(super) fn render(app: &App, hitch: &Hitch, selected: usize, frame: &mut Fram
             .enumerate()
         {
             let prefix = if k == 0 && i == selected {
-                "› "
+                format!("{} ", super::glyphs::glyphs().pointer)
             } else {
-                "  "
+                "  ".to_string()
             };
             lines.push(Line::from(Span::styled(format!("{prefix}{l}"), style)));
         }

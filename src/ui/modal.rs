@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Borders, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use super::{cell, fit, theme};
@@ -26,7 +26,7 @@ pub(super) fn centered(area: Rect, width: u16, height: u16) -> Rect {
 pub(super) fn boxed(frame: &mut Frame, rect: Rect, title: &str) -> Rect {
     let t = theme();
     frame.render_widget(Clear, rect);
-    let block = Block::default()
+    let block = super::block()
         .borders(Borders::ALL)
         .border_style(t.border_focus)
         .title(Span::styled(format!(" {title} "), t.title));
@@ -114,6 +114,16 @@ pub(super) fn render(app: &App, m: &Modal, frame: &mut Frame, area: Rect) {
                     v
                 })
                 .collect();
+            frame.render_widget(Paragraph::new(lines), inner);
+        }
+        Modal::Notice { text } => {
+            let width = 70u16.min(area.width.saturating_sub(2));
+            let lines: Vec<Line> = textwrap::wrap(text, width.saturating_sub(2).max(1) as usize)
+                .into_iter()
+                .map(|l| Line::from(l.into_owned()))
+                .collect();
+            let rect = centered(area, width, lines.len() as u16 + 2);
+            let inner = boxed(frame, rect, i18n::notice_title(app.lang));
             frame.render_widget(Paragraph::new(lines), inner);
         }
         Modal::Help { scroll } => {

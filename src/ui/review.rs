@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::{Borders, Paragraph};
 
 use super::theme::severity_mark;
 use super::{fit, theme};
@@ -81,7 +81,7 @@ pub fn finding_lines(
 pub(super) fn render(app: &App, w: &Wizard, frame: &mut Frame, area: Rect) {
     let t = theme();
     let focused = w.focus == Focus::Content;
-    let block = Block::default()
+    let block = super::block()
         .borders(Borders::TOP)
         .title(Span::styled(
             format!(" {} ", i18n::review_step(app.lang)),

@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::{Borders, Paragraph};
 
 use super::bars::footer_line;
 use super::{cell, fit, theme};
@@ -15,7 +15,11 @@ fn frame_parts(app: &App, frame: &mut Frame, title: &str, context: Context) -> R
     let t = theme();
     let area = frame.area();
     let head = Line::from(Span::styled(
-        cell(&format!(" baocao │ {title}"), area.width as usize, false),
+        cell(
+            &format!(" baocao {} {title}", super::glyphs::glyphs().vline),
+            area.width as usize,
+            false,
+        ),
         t.bar,
     ));
     frame.render_widget(Paragraph::new(head), Rect::new(0, 0, area.width, 1));
@@ -101,7 +105,7 @@ pub(super) fn render(app: &App, s: &StartScreen, frame: &mut Frame) {
 pub(super) fn render_form(app: &App, form: &Fields, frame: &mut Frame) {
     let t = theme();
     let body = frame_parts(app, frame, i18n::new_draft_title(app.lang), Context::Form);
-    let block = Block::default()
+    let block = super::block()
         .borders(Borders::ALL)
         .border_style(t.border_focus)
         .title(Span::styled(

@@ -118,18 +118,20 @@ impl Theme {
 
 /// The mark of a step's state; each reads without colour.
 pub fn state_mark(s: StepState) -> &'static str {
+    let [empty, partial, done, error] = super::glyphs::glyphs().states;
     match s {
-        StepState::Empty => "·",
-        StepState::Partial => "◐",
-        StepState::Done => "✓",
-        StepState::Error => "✗",
+        StepState::Empty => empty,
+        StepState::Partial => partial,
+        StepState::Done => done,
+        StepState::Error => error,
     }
 }
 
 /// The mark after a flagged cell or field.
 pub fn severity_mark(s: Severity) -> &'static str {
+    let [error, warning] = super::glyphs::glyphs().flags;
     match s {
-        Severity::Error => "✗",
-        Severity::Warning => "!",
+        Severity::Error => error,
+        Severity::Warning => warning,
     }
 }

@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::{Borders, Paragraph};
 
 use super::theme::state_mark;
 use super::{fit, theme};
@@ -81,7 +81,7 @@ fn rows(app: &App, w: &Wizard, compact: bool) -> Vec<Row> {
 pub(super) fn render(app: &App, w: &Wizard, frame: &mut Frame, area: Rect) {
     let t = theme();
     let focused = w.focus == Focus::Outline;
-    let block = Block::default()
+    let block = super::block()
         .borders(Borders::RIGHT)
         .border_style(if focused { t.border_focus } else { t.border });
     let inner = block.inner(area);

@@ -4,6 +4,9 @@
 
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
+#[cfg(unix)]
+pub mod pty;
+
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
