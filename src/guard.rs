@@ -7,6 +7,7 @@
 //! an older state over a newer one.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, MutexGuard, OnceLock};
 use std::time::{Duration, Instant, SystemTime};
 
@@ -34,6 +35,10 @@ struct Written {
 pub struct Guard {
     latest: Mutex<Snapshot>,
     written: Mutex<Written>,
+    /// Keys and pastes read from the terminal.
+    received: AtomicU64,
+    /// Keys and pastes the UI thread has applied and published.
+    applied: AtomicU64,
 }
 
 /// Where an emergency save went.
@@ -59,6 +64,16 @@ impl Guard {
     pub fn global() -> &'static Guard {
         static G: OnceLock<Guard> = OnceLock::new();
         G.get_or_init(Guard::default)
+    }
+
+    /// The input thread read a key or a paste.
+    pub fn received(&self) {
+        self.received.fetch_add(1, Ordering::AcqRel);
+    }
+
+    /// The UI thread has applied and published `n` keys and pastes in all.
+    pub fn applied(&self, n: u64) {
+        self.applied.store(n, Ordering::Release);
     }
 
     /// A draft was opened (its state on disk is generation 0).
@@ -147,6 +162,14 @@ impl Guard {
     /// `NAME.ron.emergency`, or in the home or temp folder. Never waits more than about
     /// a second for a save under way.
     pub fn emergency(&self) -> Rescue {
+        // Keys already read but not yet applied (the UI thread was busy) are waited for
+        // a moment, so that what was typed last is in the copy.
+        let catch_up = Instant::now() + Duration::from_millis(500);
+        while self.applied.load(Ordering::Acquire) < self.received.load(Ordering::Acquire)
+            && Instant::now() < catch_up
+        {
+            std::thread::sleep(Duration::from_millis(5));
+        }
         let (path, draft, generation) = {
             let s = lock(&self.latest);
             match (&s.path, &s.draft) {

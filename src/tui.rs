@@ -6,14 +6,13 @@
 
 pub mod backend;
 pub mod safety;
+mod writer;
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread;
 use std::time::{Duration, Instant};
-
-use std::io::Stdout;
 
 use ratatui::Terminal;
 use ratatui::crossterm::event::{self, EnableBracketedPaste, Event};
@@ -22,6 +21,7 @@ use ratatui::crossterm::terminal::EnterAlternateScreen;
 use ratatui::layout::Size;
 
 use backend::LeanBackend;
+use writer::TermWriter;
 
 use crate::app::perform::{SaveJob, SaverMsg};
 use crate::app::{Action, App, Effect, Performer, perform};
@@ -40,7 +40,8 @@ pub fn run(env: &Env, draft: Option<&str>, goto: Option<&str>) -> Result<ExitCod
     crate::ui::glyphs::use_ascii(env.ascii || !utf8);
     let settings = env.store.settings();
     let first_run = !settings.welcomed;
-    let mut terminal = init().map_err(|e| Failure {
+    let (tx, rx) = mpsc::channel::<Action>();
+    let mut terminal = init(tx.clone()).map_err(|e| Failure {
         message: e.to_string(),
     })?;
     safety::install(env.lang);
@@ -50,7 +51,6 @@ pub fn run(env: &Env, draft: Option<&str>, goto: Option<&str>) -> Result<ExitCod
         .map(|s| (s.width, s.height))
         .unwrap_or((80, 24));
 
-    let (tx, rx) = mpsc::channel::<Action>();
     spawn_input(tx.clone());
     let saver = spawn_saver(env.lang, tx);
     let performer = Performer {
@@ -100,16 +100,19 @@ pub fn run(env: &Env, draft: Option<&str>, goto: Option<&str>) -> Result<ExitCod
         // touches it again.
         let _ = Guard::global().emergency();
     }
+    // The last frame reaches the terminal before it is put back (not forever).
+    terminal.backend().writer().drain(Duration::from_secs(1));
     safety::restore_terminal();
     result.map(|()| ExitCode::SUCCESS).map_err(|e| Failure {
         message: e.to_string(),
     })
 }
 
-/// The wizard's terminal: raw mode, alternate screen, bracketed paste, lean output.
-type Term = Terminal<LeanBackend<Stdout>>;
+/// The wizard's terminal: raw mode, alternate screen, bracketed paste, lean output
+/// written by a thread of its own.
+type Term = Terminal<LeanBackend<TermWriter>>;
 
-fn init() -> std::io::Result<Term> {
+fn init(events: Sender<Action>) -> std::io::Result<Term> {
     ratatui::crossterm::terminal::enable_raw_mode()?;
     execute!(
         std::io::stdout(),
@@ -117,7 +120,7 @@ fn init() -> std::io::Result<Term> {
         EnableBracketedPaste
     )?;
     let (w, h) = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
-    Terminal::new(LeanBackend::new(std::io::stdout(), Size::new(w, h)))
+    Terminal::new(LeanBackend::new(TermWriter::spawn(events), Size::new(w, h)))
 }
 
 fn event_loop(
@@ -127,12 +130,19 @@ fn event_loop(
     rx: &Receiver<Action>,
     mut queue: Vec<Action>,
 ) -> std::io::Result<()> {
+    let mut applied: u64 = 0;
     loop {
         // Everything already known is applied before drawing once.
         while !queue.is_empty() {
             let action = queue.remove(0);
+            if matches!(action, Action::Key(_) | Action::Paste(_)) {
+                applied += 1;
+            }
             if let Action::Resize(w, h) = action {
                 terminal.backend_mut().resized(Size::new(w, h));
+                // Several quick resizes arrive as one, possibly of the old size, after
+                // the terminal has wiped or reflowed the screen: repaint everything.
+                terminal.clear()?;
             }
             for effect in app.update(action, Instant::now()) {
                 if effect == Effect::Redraw {
@@ -144,10 +154,13 @@ fn event_loop(
             }
         }
         publish(app, performer);
+        Guard::global().applied(applied);
         if app.quit {
             return Ok(());
         }
-        if app.dirty {
+        // With frames piling up unwritten (a stalled link), drawing waits: keys are
+        // still applied and saved, and the writer thread says when it has caught up.
+        if app.dirty && terminal.backend().writer().pending() < writer::STALLED {
             terminal.draw(|f| crate::ui::render(app, f))?;
             app.dirty = false;
         }
@@ -197,8 +210,14 @@ fn spawn_input(tx: Sender<Action>) {
     thread::spawn(move || {
         loop {
             let action = match event::read() {
-                Ok(Event::Key(k)) => Action::Key(k),
-                Ok(Event::Paste(s)) => Action::Paste(s),
+                Ok(Event::Key(k)) => {
+                    Guard::global().received();
+                    Action::Key(k)
+                }
+                Ok(Event::Paste(s)) => {
+                    Guard::global().received();
+                    Action::Paste(s)
+                }
                 Ok(Event::Resize(w, h)) => Action::Resize(w, h),
                 Ok(_) => continue,
                 Err(_) => return,

@@ -14,6 +14,7 @@ use std::time::Duration;
 
 use ratatui::crossterm::event::DisableBracketedPaste;
 use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::LeaveAlternateScreen;
 use rustix::event::{PollFd, PollFlags, poll};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGXFSZ};
 use signal_hook::iterator::Signals;
@@ -24,11 +25,14 @@ use crate::i18n::{self, Lang};
 /// Raw mode off, alternate screen left, bracketed paste off. Errors are ignored: the
 /// terminal may be gone.
 pub fn restore_terminal() {
+    // Raw mode first: it needs no write to the terminal, so it works on a dead link.
+    let _ = ratatui::crossterm::terminal::disable_raw_mode();
+    // Every error is ignored here on purpose (nothing may print to a dead terminal:
+    // eprintln! would panic on EIO).
     let mut out = std::io::stdout();
     let _ = out.write_all(b"\x1b[0m\x1b[?25h");
-    let _ = execute!(out, DisableBracketedPaste);
-    ratatui::restore();
-    let _ = std::io::stdout().flush();
+    let _ = execute!(out, DisableBracketedPaste, LeaveAlternateScreen);
+    let _ = out.flush();
 }
 
 /// Restores the terminal and prints `message`, giving up after `limit` (a stalled
