@@ -215,7 +215,9 @@ impl Store {
             }
             Err(source) => return Err(StoreError::Io { path, source }.into()),
         }
-        if let Err(e) = save(&path, draft) {
+        // Written without generations: the empty file that claimed the name is not an
+        // earlier version worth keeping.
+        if let Err(e) = save_copy(&path, draft) {
             // The claim holds no data of the user's; leave no empty draft behind.
             let _ = fs::remove_file(&path);
             return Err(e.into());

@@ -138,6 +138,15 @@ fn event_loop(
             if matches!(action, Action::Key(_) | Action::Paste(_)) {
                 applied += 1;
             }
+            // Quick resizes arrive coalesced, sometimes with an old size: ask the
+            // terminal what it is now.
+            let action = match action {
+                Action::Resize(w, h) => {
+                    let (w, h) = ratatui::crossterm::terminal::size().unwrap_or((w, h));
+                    Action::Resize(w, h)
+                }
+                other => other,
+            };
             if let Action::Resize(w, h) = action {
                 terminal.backend_mut().resized(Size::new(w, h));
                 // Several quick resizes arrive as one, possibly of the old size, after
@@ -164,10 +173,22 @@ fn event_loop(
             terminal.draw(|f| crate::ui::render(app, f))?;
             app.dirty = false;
         }
-        let next = match app.next_deadline() {
+        // While the screen says the terminal is too small, look at its size now and
+        // then: a resize signal can be lost in a storm of them (crossterm reads one
+        // event per wake-up), and the user must not be told to resize a fine terminal.
+        let too_small = !crate::layout::fits(app.size);
+        let deadline = match (app.next_deadline(), too_small) {
+            (d, false) => d,
+            (Some(d), true) => Some(d.min(Instant::now() + Duration::from_millis(500))),
+            (None, true) => Some(Instant::now() + Duration::from_millis(500)),
+        };
+        let next = match deadline {
             Some(at) => match rx.recv_timeout(at.saturating_duration_since(Instant::now())) {
                 Ok(a) => a,
-                Err(RecvTimeoutError::Timeout) => Action::Tick,
+                Err(RecvTimeoutError::Timeout) => match ratatui::crossterm::terminal::size() {
+                    Ok(real) if too_small && real != app.size => Action::Resize(real.0, real.1),
+                    _ => Action::Tick,
+                },
                 Err(RecvTimeoutError::Disconnected) => return Ok(()),
             },
             None => match rx.recv() {
