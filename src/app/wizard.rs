@@ -106,6 +106,9 @@ impl Wizard {
 
     /// Recomputes findings, computed cells and step states from the draft.
     pub fn refresh(&mut self, t: &Template) {
+        // The old evaluation goes first: a consolidated report's sheets are megabytes,
+        // and two sets at once would double the peak.
+        self.eval = Evaluation::default();
         self.eval = rules::evaluate(t, &self.draft);
         self.derive(t);
     }

@@ -16,11 +16,19 @@ pub fn locked_text(lang: Lang, h: &crate::store::lock::Holder) -> String {
     match lang {
         Lang::Vi => format!(
             "Bản nháp này đang được {}@{} mở (tiến trình {}, cửa sổ {}) từ {}. Hai phiên cùng sửa sẽ ghi đè lên nhau.",
-            h.user, h.host, h.pid, h.tty, h.since
+            h.user,
+            h.host,
+            h.pid,
+            h.tty,
+            h.since_text()
         ),
         Lang::En => format!(
             "This draft is open by {}@{} (process {}, terminal {}) since {}. Two sessions editing would overwrite each other.",
-            h.user, h.host, h.pid, h.tty, h.since
+            h.user,
+            h.host,
+            h.pid,
+            h.tty,
+            h.since_text()
         ),
     }
 }

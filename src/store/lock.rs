@@ -18,7 +18,8 @@ pub struct Holder {
     pub pid: u32,
     /// Terminal ("/dev/pts/3").
     pub tty: String,
-    /// When it was opened ("05/09/2024 14:32").
+    /// When it was opened, in seconds since 1970 (written cheaply: reading the time
+    /// zone would slow every start; see [`Holder::since_text`]).
     pub since: String,
 }
 
@@ -40,8 +41,20 @@ impl Holder {
             host,
             pid: std::process::id(),
             tty,
-            since: crate::localtime::date_time(std::time::SystemTime::now()),
+            since: std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs())
+                .to_string(),
         }
+    }
+
+    /// When it was opened, as local time ("05/09/2024 14:32").
+    pub fn since_text(&self) -> String {
+        self.since
+            .parse::<u64>()
+            .ok()
+            .map(|s| std::time::UNIX_EPOCH + std::time::Duration::from_secs(s))
+            .map_or_else(|| self.since.clone(), crate::localtime::date_time)
     }
 
     fn to_text(&self) -> String {
@@ -115,11 +128,11 @@ pub fn acquire(draft: &Path) -> Result<DraftLock, LockError> {
         Err(TryLockError::Error(e)) => return Err(io_err(e)),
     }
     let info = Holder::me().to_text();
+    // Not synced: the lock itself is the kernel's, the text only says who holds it.
     let written = file
         .set_len(0)
         .and_then(|()| file.rewind())
-        .and_then(|()| file.write_all(info.as_bytes()))
-        .and_then(|()| file.sync_all());
+        .and_then(|()| file.write_all(info.as_bytes()));
     written.map_err(io_err)?;
     Ok(DraftLock { _file: file, path })
 }
