@@ -292,7 +292,19 @@ pub(crate) struct Ctx<'a> {
     pub findings: &'a mut Vec<Finding>,
 }
 
-impl Ctx<'_> {
+impl<'a> Ctx<'a> {
+    /// A table of the template and its sheet.
+    pub(crate) fn table_sheet<'s>(
+        &self,
+        sheets: &'s [Sheet],
+        table: &str,
+    ) -> Option<(&'a crate::template::Table, &'s Sheet)> {
+        Some((
+            self.template.table(table)?,
+            sheets.iter().find(|s| s.table == table)?,
+        ))
+    }
+
     pub(crate) fn push(
         &mut self,
         rule: &crate::template::RuleSpec,

@@ -18,10 +18,7 @@ pub(super) fn check_places(
     for place in places {
         match place {
             NumberPlace::Columns { table, columns } => {
-                let (Some(spec), Some(sheet)) = (
-                    ctx.template.table(table),
-                    sheets.iter().find(|s| &s.table == table),
-                ) else {
+                let Some((spec, sheet)) = ctx.table_sheet(sheets, table) else {
                     continue;
                 };
                 for col in columns {
@@ -79,10 +76,7 @@ pub(super) fn check_indicators(
     table: &str,
     columns: &[String],
 ) {
-    let (Some(spec), Some(sheet)) = (
-        ctx.template.table(table),
-        sheets.iter().find(|s| s.table == table),
-    ) else {
+    let Some((spec, sheet)) = ctx.table_sheet(sheets, table) else {
         return;
     };
     for row in sheet.rows.iter().filter(|r| r.kind == RowKind::Indicator) {

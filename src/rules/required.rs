@@ -18,10 +18,7 @@ pub(super) fn required_if(
     when_positive: &[String],
     required: &[String],
 ) {
-    let (Some(spec), Some(sheet)) = (
-        ctx.template.table(table),
-        sheets.iter().find(|s| s.table == table),
-    ) else {
+    let Some((spec, sheet)) = ctx.table_sheet(sheets, table) else {
         return;
     };
     let triggers: Vec<usize> = when_positive
@@ -67,10 +64,7 @@ pub(super) fn responsible(
     table: &str,
     columns: &[String],
 ) {
-    let (Some(spec), Some(sheet)) = (
-        ctx.template.table(table),
-        sheets.iter().find(|s| s.table == table),
-    ) else {
+    let Some((spec, sheet)) = ctx.table_sheet(sheets, table) else {
         return;
     };
     for row in sheet.rows.iter().filter(|r| r.kind == RowKind::Indicator) {

@@ -15,10 +15,7 @@ pub(super) fn check(
     total: &str,
     parts: &[String],
 ) {
-    let (Some(spec), Some(sheet)) = (
-        ctx.template.table(table),
-        sheets.iter().find(|s| s.table == table),
-    ) else {
+    let Some((spec, sheet)) = ctx.table_sheet(sheets, table) else {
         return;
     };
     let Some(ti) = spec.column_index(total) else {
