@@ -2,6 +2,25 @@
 //! `template check|dump`. Each command reads through `store`, evaluates through
 //! `rules`, and prints through `i18n`; exit codes are documented on [`run`].
 
+/// Prints a line to stdout; a closed pipe (`baocao check … | head`) is not an error
+/// worth a panic, so write errors are ignored.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
+/// Prints to stdout without a newline, ignoring write errors like [`say!`].
+macro_rules! say_raw {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = write!(std::io::stdout(), $($arg)*);
+    }};
+}
+
+pub(crate) use {say, say_raw};
+
 mod drafts;
 mod output;
 
@@ -203,14 +222,14 @@ fn template_action(lang: Lang, action: &TemplateAction) -> Result<ExitCode, Fail
         TemplateAction::Check { file } => {
             let t =
                 read_template(file).map_err(|e| Failure::new(i18n::template_error(lang, &e)))?;
-            println!(
+            crate::cli::say!(
                 "{}",
                 i18n::template_ok(lang, t.steps().len(), t.tables.len(), t.rules.len())
             );
             Ok(ExitCode::SUCCESS)
         }
         TemplateAction::Dump => {
-            print!("{}", crate::template::DEFAULT_RON);
+            crate::cli::say_raw!("{}", crate::template::DEFAULT_RON);
             Ok(ExitCode::SUCCESS)
         }
     }

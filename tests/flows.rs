@@ -245,7 +245,10 @@ fn long_text_cells_open_a_box_and_keep_the_text() {
     assert_eq!(h.app.wizard().unwrap().grid.col, 4);
     h.press("<enter>");
     assert!(matches!(h.app.modal, Some(Modal::LongText { .. })));
-    h.press("Thiếu công chức tư pháp – hộ tịch.<enter>Đã bổ sung.<esc>");
+    h.press("Thiếu công chức tư pháp – hộ tịch.");
+    // A pasted paragraph keeps its line breaks; Enter finishes the cell.
+    h.send(baocao::app::Action::Paste("\nĐã bổ sung.".into()));
+    h.press("<enter>");
     assert!(h.app.modal.is_none());
     let row = &h.draft().tables["pl2"].rows[0];
     assert_eq!(

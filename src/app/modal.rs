@@ -269,7 +269,9 @@ pub(super) fn key(app: &mut App, key: KeyEvent, now: Instant, effects: &mut Vec<
             col,
             editor,
         } => {
-            let close = matches!(key.code, KeyCode::Esc | KeyCode::Tab);
+            // Enter finishes the cell like any other cell (a pasted text keeps its
+            // line breaks).
+            let close = matches!(key.code, KeyCode::Esc | KeyCode::Tab | KeyCode::Enter);
             let changed = match cmd {
                 Some(Cmd::Undo) => editor.undo(),
                 Some(Cmd::Redo) => editor.redo(),

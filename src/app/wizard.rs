@@ -166,13 +166,17 @@ impl Wizard {
         }
     }
 
-    /// (done, total) steps, the review excluded.
+    /// (done, total) of the outline's steps (sections and tables), as `list` counts
+    /// them: the report information and the review are not counted.
     pub fn completion(&self) -> (usize, usize) {
-        let total = self.steps.len() - 1;
-        let done = (0..total)
-            .filter(|&i| self.state(i) == StepState::Done)
+        let counted: Vec<usize> = (0..self.steps.len())
+            .filter(|&i| matches!(self.steps[i], StepRef::Section(_) | StepRef::Table(_)))
+            .collect();
+        let done = counted
+            .iter()
+            .filter(|&&i| self.state(i) == StepState::Done)
             .count();
-        (done, total)
+        (done, counted.len())
     }
 
     /// The current step.

@@ -35,7 +35,7 @@ pub(super) fn new(
         .store
         .create(name, &draft)
         .map_err(|e| Failure::new(i18n::create_error(env.lang, &e)))?;
-    println!("{}", i18n::created(env.lang, &path));
+    crate::cli::say!("{}", i18n::created(env.lang, &path));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -45,7 +45,7 @@ pub(super) fn list(env: &Env) -> Result<ExitCode, Failure> {
         .list()
         .map_err(|e| Failure::new(i18n::store_error(env.lang, &e)))?;
     if entries.is_empty() {
-        println!("{}", i18n::no_drafts(env.lang, &env.store.drafts_dir()));
+        crate::cli::say!("{}", i18n::no_drafts(env.lang, &env.store.drafts_dir()));
         return Ok(ExitCode::SUCCESS);
     }
     let mut rows: Vec<[String; 6]> = vec![i18n::list_header(env.lang).map(str::to_string)];
@@ -78,7 +78,7 @@ pub(super) fn list(env: &Env) -> Result<ExitCode, Failure> {
         };
         rows.push(row);
     }
-    print!("{}", aligned(&rows));
+    crate::cli::say_raw!("{}", aligned(&rows));
     Ok(ExitCode::SUCCESS)
 }
 

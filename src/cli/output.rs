@@ -74,12 +74,12 @@ pub(super) fn check(env: &Env, name: &str, json: bool) -> Result<ExitCode, Failu
         };
         let text =
             serde_json::to_string_pretty(&report).map_err(|e| Failure::new(e.to_string()))?;
-        println!("{text}");
+        crate::cli::say!("{text}");
     } else {
         for f in &eval.findings {
-            println!("{}", finding_line(env.lang, &env.template, f));
+            crate::cli::say!("{}", finding_line(env.lang, &env.template, f));
         }
-        println!("{}", i18n::check_summary(env.lang, errors, warnings));
+        crate::cli::say!("{}", i18n::check_summary(env.lang, errors, warnings));
     }
     Ok(if errors > 0 {
         ExitCode::from(1)
@@ -91,7 +91,7 @@ pub(super) fn check(env: &Env, name: &str, json: bool) -> Result<ExitCode, Failu
 pub(super) fn show(env: &Env, name: &str) -> Result<ExitCode, Failure> {
     let (_, draft) = env.load(name)?;
     let eval = rules::evaluate(&env.template, &draft);
-    print!("{}", render(env.lang, &env.template, &draft, &eval));
+    crate::cli::say_raw!("{}", render(env.lang, &env.template, &draft, &eval));
     Ok(ExitCode::SUCCESS)
 }
 

@@ -469,7 +469,7 @@ pub fn yes_no(lang: Lang) -> &'static str {
 
 /// The long-text editor's hint.
 pub fn long_text_hint(lang: Lang) -> &'static str {
-    lang.pick(" Esc/Tab: xong ", " Esc/Tab: done ")
+    lang.pick(" Enter/Tab/Esc: xong ", " Enter/Tab/Esc: done ")
 }
 
 /// Taking a draft over did not work.
@@ -511,4 +511,20 @@ pub fn input_method_name(lang: Lang, m: crate::ime::InputMethod) -> &'static str
         (Vni, Lang::Vi) => "Gõ: VNI",
         (Vni, Lang::En) => "Typing: VNI",
     }
+}
+
+/// Ctrl-K on an answer that has text.
+pub fn kept_but_left_out(lang: Lang) -> &'static str {
+    lang.pick(
+        "Đã đánh dấu «Không phát sinh»: nội dung đã viết được giữ lại nhưng sẽ không đưa vào báo cáo (Ctrl-K để bỏ đánh dấu)",
+        "Marked “Không phát sinh”: the text written is kept but left out of the report (Ctrl-K to unmark)",
+    )
+}
+
+/// The review step: how the report leaves the program today.
+pub fn export_note(lang: Lang) -> &'static str {
+    lang.pick(
+        "Xem toàn văn báo cáo: baocao show TÊN (xuất DOCX/XLSX sẽ có ở bản sau).",
+        "The whole report as text: baocao show NAME (DOCX/XLSX export comes in a later version).",
+    )
 }

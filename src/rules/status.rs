@@ -63,7 +63,14 @@ pub fn step_statuses(template: &Template, draft: &Draft, eval: &Evaluation) -> V
             a.is_some_and(|a| a.nothing_to_report || !a.text.trim().is_empty())
         };
         let typed = answers.iter().any(filled);
-        let complete = answers.iter().all(filled);
+        // Complete when every narrative answer is written or marked "Không phát sinh";
+        // the figures beside them are checked when given, not demanded.
+        let complete = s
+            .fields
+            .iter()
+            .zip(&answers)
+            .filter(|(f, _)| f.kind == crate::template::FieldKind::Text)
+            .all(|(_, a)| filled(a));
         let (e, w) = (
             count(&s.id, Severity::Error),
             count(&s.id, Severity::Warning),

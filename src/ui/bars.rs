@@ -89,15 +89,28 @@ pub(super) fn message(app: &App, w: &Wizard, frame: &mut Frame, area: Rect) {
             )));
         }
     } else if let StepRef::Table(id) = w.step()
-        && let Some(col) = app
-            .template
-            .table(id)
-            .and_then(|s| s.columns.get(w.grid.col))
+        && let Some(spec) = app.template.table(id)
+        && let Some(col) = spec.columns.get(w.grid.col)
     {
+        // The column's full caption, then the cell's whole value, which the grid may
+        // cut: "(7) So sánh … = Chưa đạt (còn thiếu 1 bậc)".
+        let value = w
+            .eval
+            .sheet(id)
+            .and_then(|s| s.rows.get(w.grid.row))
+            .map(|row| crate::report::cell_text(app.lang, &w.draft, spec, row, w.grid.col))
+            .unwrap_or_default()
+            .replace('\n', " ");
         lines.push(Line::from(Span::styled(
             fit(&format!("({}) {}", col.id, col.header), width),
             t.dim,
         )));
+        if !value.trim().is_empty() {
+            lines.push(Line::from(Span::styled(
+                fit(&format!("  = {value}"), width),
+                t.normal,
+            )));
+        }
     }
     let save_error = w.save.error.as_ref().map(|e| crate::app::Status {
         text: e.clone(),

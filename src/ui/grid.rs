@@ -248,7 +248,8 @@ fn row_line(
         let col = &spec.columns[c];
         let width = widths[c] as usize;
         let value = &row.cells[c];
-        let mut text = report::cell_text(app.lang, &w.draft, spec, row, c);
+        // A paragraph cell shows on one line in the grid.
+        let mut text = report::cell_text(app.lang, &w.draft, spec, row, c).replace('\n', " ");
         if let (Cell::Verdict(v), true) = (value, width >= 14)
             && let Some(p) = report::progress(&app.template, spec, row)
         {

@@ -125,6 +125,10 @@ pub(super) fn render(app: &App, w: &Wizard, frame: &mut Frame, area: Rect) {
             head.push(Line::from(Span::styled(l.into_owned(), t.warning)));
         }
     }
+    head.push(Line::from(Span::styled(
+        fit(i18n::export_note(app.lang), width),
+        t.dim,
+    )));
     head.push(Line::from(""));
     let head_h = head.len() as u16;
     frame.render_widget(

@@ -210,6 +210,12 @@ fn text_key(
                     && matches!(f.key, super::super::FieldKey::Answer { .. }) =>
             {
                 f.nothing_to_report = !f.nothing_to_report;
+                if f.nothing_to_report && !f.editor.text().trim().is_empty() {
+                    *status = Some(Status {
+                        text: i18n::kept_but_left_out(lang).into(),
+                        error: false,
+                    });
+                }
                 w.field_changed(t, now);
             }
             _ => {
