@@ -404,6 +404,17 @@ impl App {
         let text = crate::app::editor::clean_paste(text);
         if let Some(m) = &mut self.modal {
             m.paste(&text);
+            // A long cell's box writes through to the draft as it changes.
+            if let Modal::LongText {
+                table,
+                row,
+                col,
+                editor,
+            } = m
+                && let Screen::Wizard(w) = &mut self.screen
+            {
+                w.set_cell(&self.template, table, row, col, editor.text(), now);
+            }
             return;
         }
         match &mut self.screen {
