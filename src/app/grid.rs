@@ -54,8 +54,10 @@ pub(super) enum Outcome {
     Modal(Box<Modal>),
     /// Leave for the outline.
     Back,
-    /// Say why the cell cannot be typed into.
+    /// Say why the cell cannot be typed into: it is computed.
     Computed,
+    /// Say why the cell cannot be typed into: a heading row takes no figures.
+    Heading,
 }
 
 pub(super) fn key(
@@ -266,7 +268,16 @@ fn start_edit(
     now: Instant,
 ) -> Outcome {
     let Some((row, col)) = current(w, t, table) else {
-        return Outcome::Computed;
+        let heading = w
+            .eval
+            .sheet(table)
+            .and_then(|s| s.rows.get(w.grid.row))
+            .is_some_and(|r| r.kind == RowKind::Heading);
+        return if heading {
+            Outcome::Heading
+        } else {
+            Outcome::Computed
+        };
     };
     let original = w.draft.cell(table, &row, &col).to_string();
     let long = t

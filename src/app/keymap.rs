@@ -218,7 +218,7 @@ pub static BINDINGS: &[Binding] = &[
         PrevField
     ),
     b!(Form, true, [k(KeyCode::Enter)], Enter),
-    b!(Form, false, [ctrl('s')], Save),
+    b!(Form, true, [ctrl('s')], Save),
     b!(Form, true, [ctrl('t')], InputMethod),
     b!(Form, true, [k(KeyCode::Esc)], Back),
     b!(List, true, [k(KeyCode::Enter)], Enter),
@@ -227,6 +227,7 @@ pub static BINDINGS: &[Binding] = &[
     b!(List, false, [k(KeyCode::PageUp)], PageUp),
     b!(List, false, [k(KeyCode::PageDown)], PageDown),
     b!(List, true, [k(KeyCode::Esc)], Back),
+    b!(List, false, [ch('?')], Help),
     b!(Dialog, true, [k(KeyCode::Esc), k(KeyCode::Enter)], Back),
     b!(Dialog, true, [k(KeyCode::Up)], Up),
     b!(Dialog, true, [k(KeyCode::Down)], Down),

@@ -528,3 +528,11 @@ pub fn export_note(lang: Lang) -> &'static str {
         "The whole report as text: baocao show NAME (DOCX/XLSX export comes in a later version).",
     )
 }
+
+/// Typing on a heading row.
+pub fn heading_row(lang: Lang) -> &'static str {
+    lang.pick(
+        "Dòng tiêu đề không nhận số liệu: nhập ở các dòng a), b), c) bên dưới",
+        "A heading row takes no figures: enter them in the a), b), c) rows below",
+    )
+}

@@ -54,6 +54,8 @@ pub struct SheetRow {
     /// For added rows, the index in the draft's `TableData::rows` (constant-time access
     /// to the raw text; a consolidated report has thousands of rows).
     pub source: Option<usize>,
+    /// For a lettered sub-row ("a)"), its parent's number ("6"), to name it alone.
+    pub parent_stt: Option<String>,
 }
 
 /// The value of one cell.
@@ -147,8 +149,12 @@ impl SheetRow {
         cells.and_then(|c| c.get(col)).map_or("", String::as_str)
     }
 
-    /// "STT name" for messages: "III.1 Tại cấp huyện", "2 Lĩnh vực đất đai".
+    /// "STT name" for messages: "III.1 Tại cấp huyện", "2 Lĩnh vực đất đai", and for
+    /// a lettered sub-row its parent's number too: "6 a) Cấp tỉnh".
     pub fn display_label(&self) -> String {
+        if let Some(p) = &self.parent_stt {
+            return format!("{p} {} {}", self.stt, self.label);
+        }
         match (self.stt.is_empty(), self.label.is_empty()) {
             (true, _) => self.label.clone(),
             (false, true) => self.stt.clone(),
@@ -316,6 +322,10 @@ impl<'a> Builder<'a> {
             spec_key: spec.key.clone(),
             cells,
             source: None,
+            parent_stt: parent
+                .filter(|_| spec.stt.ends_with(')'))
+                .map(|p| self.rows[p].stt.clone())
+                .filter(|s| !s.is_empty()),
         });
         self.link(parent, index);
         for child in &spec.children {
@@ -383,6 +393,7 @@ impl<'a> Builder<'a> {
             spec_key: String::new(),
             cells,
             source: Some(source),
+            parent_stt: None,
         });
         self.link(parent, index);
     }

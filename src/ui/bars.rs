@@ -173,6 +173,12 @@ pub fn footer_line(app: &App, context: Context, width: usize) -> Line<'static> {
 }
 
 pub(super) fn footer(app: &App, frame: &mut Frame, area: Rect) {
-    let line = footer_line(app, app.context(), area.width as usize);
+    let line = match &app.modal {
+        // A question answers with its own keys.
+        Some(crate::app::Modal::Confirm(_)) => {
+            Line::from(Span::styled(i18n::yes_no(app.lang), theme().key))
+        }
+        _ => footer_line(app, app.context(), area.width as usize),
+    };
     frame.render_widget(Paragraph::new(line).style(theme().bar), area);
 }

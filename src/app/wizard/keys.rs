@@ -98,6 +98,12 @@ pub(in crate::app) fn key(
                 Outcome::None => {}
                 Outcome::Modal(m) => app.modal = Some(*m),
                 Outcome::Back => w.focus = Focus::Outline,
+                Outcome::Heading => {
+                    app.status = Some(Status {
+                        text: i18n::heading_row(lang).into(),
+                        error: false,
+                    })
+                }
                 Outcome::Computed => {
                     app.status = Some(Status {
                         text: i18n::computed_cell(lang).into(),
