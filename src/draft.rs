@@ -144,9 +144,10 @@ pub struct TableData {
     /// Cells of the template's fixed rows: row key → column id → raw text.
     #[serde(default)]
     pub cells: BTreeMap<String, BTreeMap<String, String>>,
-    /// Rows the user added, in display order.
+    /// Rows the user added, in display order. Each shared, so that changing one cell
+    /// of a table of thousands of rows copies that row, not the table.
     #[serde(default)]
-    pub rows: Vec<AddedRow>,
+    pub rows: Vec<Arc<AddedRow>>,
     /// Explicitly nothing to report in this table ("Không phát sinh").
     #[serde(default, skip_serializing_if = "is_false")]
     pub nothing_to_report: bool,
@@ -209,11 +210,11 @@ impl Draft {
                     {
                         cells.insert(label.id.clone(), unit.clone());
                     }
-                    data.rows.push(AddedRow {
+                    data.rows.push(Arc::new(AddedRow {
                         id,
                         parent: row.key.clone(),
                         cells,
-                    });
+                    }));
                 }
             }
         }
@@ -254,7 +255,7 @@ impl Draft {
                 .rows
                 .iter_mut()
                 .find(|r| r.id == *id)
-                .map(|r| &mut r.cells),
+                .map(|r| &mut Arc::make_mut(r).cells),
         };
         if let Some(cells) = cells {
             if text.is_empty() {
@@ -341,7 +342,7 @@ impl Draft {
                 .for_each(nfc);
             t.rows
                 .iter_mut()
-                .flat_map(|r| r.cells.values_mut())
+                .flat_map(|r| Arc::make_mut(r).cells.values_mut())
                 .for_each(nfc);
         }
     }

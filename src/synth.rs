@@ -49,7 +49,7 @@ pub fn consolidated(template: &Template, rows: usize, answer_bytes: usize) -> Dr
     let t1 = d.table_mut("pl1");
     for i in 0..pl1 {
         let (a, b, c, e, f) = (100 + i % 50, 40 + i % 7, i % 3, 5 + i % 4, i % 2);
-        t1.rows.push(AddedRow {
+        t1.rows.push(std::sync::Arc::new(AddedRow {
             id: i as u32 + 1,
             parent: groups[i % 4].into(),
             cells: cells(&[
@@ -61,11 +61,11 @@ pub fn consolidated(template: &Template, rows: usize, answer_bytes: usize) -> Dr
                 ("7", e.to_string()),
                 ("8", f.to_string()),
             ]),
-        });
+        }));
     }
     let t2 = d.table_mut("pl2");
     for i in 0..pl2 {
-        t2.rows.push(AddedRow {
+        t2.rows.push(std::sync::Arc::new(AddedRow {
             id: i as u32 + 1,
             parent: groups[i % 4].into(),
             cells: cells(&[
@@ -77,11 +77,11 @@ pub fn consolidated(template: &Template, rows: usize, answer_bytes: usize) -> Dr
                     "Hồ sơ phải xác minh, lấy ý kiến nhiều cơ quan.".to_string(),
                 ),
             ]),
-        });
+        }));
     }
     let t4 = d.table_mut("pl4");
     for i in 0..pl4 {
-        t4.rows.push(AddedRow {
+        t4.rows.push(std::sync::Arc::new(AddedRow {
             id: i as u32 + 1,
             parent: String::new(),
             cells: cells(&[
@@ -90,7 +90,7 @@ pub fn consolidated(template: &Template, rows: usize, answer_bytes: usize) -> Dr
                 ("4", "Tiếp nhận, trả kết quả trực tuyến.".to_string()),
                 ("5", "Nhân rộng toàn tỉnh.".to_string()),
             ]),
-        });
+        }));
     }
     d
 }

@@ -131,6 +131,7 @@ fn event_loop(
     mut queue: Vec<Action>,
 ) -> std::io::Result<()> {
     let mut applied: u64 = 0;
+    let mut publisher = Publisher::default();
     loop {
         // Everything already known is applied before drawing once.
         while !queue.is_empty() {
@@ -162,7 +163,7 @@ fn event_loop(
                 }
             }
         }
-        publish(app, performer);
+        publisher.publish(app, performer);
         Guard::global().applied(applied);
         if app.quit {
             return Ok(());
@@ -181,6 +182,10 @@ fn event_loop(
             (d, false) => d,
             (Some(d), true) => Some(d.min(Instant::now() + Duration::from_millis(500))),
             (None, true) => Some(Instant::now() + Duration::from_millis(500)),
+        };
+        let deadline = match (deadline, publisher.due()) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
         };
         let next = match deadline {
             Some(at) => match rx.recv_timeout(at.saturating_duration_since(Instant::now())) {
@@ -209,20 +214,52 @@ fn test_panic(action: &Action) -> bool {
         && std::env::var_os("BAOCAO_TEST_PANIC").is_some()
 }
 
-/// Hands the open draft's latest state to the guard (a copy per change; the guard
-/// skips a generation it already has).
-fn publish(app: &App, performer: &Performer) {
-    let g = Guard::global();
-    match app.wizard() {
-        Some(w) if !w.read_only => {
-            if g.publish(&w.path, &w.draft, w.save.generation)
-                && let Some(tx) = &performer.saver
-            {
+/// A draft with more table rows than this is handed to the guard at most every
+/// [`PUBLISH_EVERY`]: the guard's copy shares the rows, and the next edit of a shared
+/// table copies its list of rows, which for a consolidated report of thousands of rows
+/// would cost more than the key itself. An emergency copy then lacks at most that much
+/// typing (the promise allows 2 s).
+const BIG_DRAFT_ROWS: usize = 2000;
+const PUBLISH_EVERY: Duration = Duration::from_millis(300);
+
+/// When the open draft was last handed to the guard, and whether a change waits.
+#[derive(Default)]
+struct Publisher {
+    last: Option<Instant>,
+    waiting: bool,
+}
+
+impl Publisher {
+    /// When a waiting change must be handed over.
+    fn due(&self) -> Option<Instant> {
+        self.waiting
+            .then(|| self.last.map_or_else(Instant::now, |l| l + PUBLISH_EVERY))
+    }
+
+    /// Hands the open draft's latest state to the guard (the guard skips a generation
+    /// it already has), at once for ordinary drafts.
+    fn publish(&mut self, app: &App, performer: &Performer) {
+        let g = Guard::global();
+        let Some(w) = app.wizard() else {
+            g.closed();
+            return;
+        };
+        if w.read_only {
+            return;
+        }
+        let rows: usize = w.draft.tables.values().map(|t| t.rows.len()).sum();
+        let now = Instant::now();
+        if rows > BIG_DRAFT_ROWS && self.last.is_some_and(|l| now < l + PUBLISH_EVERY) {
+            self.waiting = true;
+            return;
+        }
+        self.waiting = false;
+        if g.publish(&w.path, &w.draft, w.save.generation) {
+            self.last = Some(now);
+            if let Some(tx) = &performer.saver {
                 let _ = tx.send(SaverMsg::Changed);
             }
         }
-        Some(_) => {}
-        None => g.closed(),
     }
 }
 

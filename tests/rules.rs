@@ -25,14 +25,14 @@ fn draft(t: &Template, unit: &str, group: UnitGroup) -> Draft {
 fn add_row(d: &mut Draft, table: &str, parent: &str, cells: &[(&str, &str)]) -> RowRef {
     let data = d.table_mut(table);
     let id = data.next_id();
-    data.rows.push(AddedRow {
+    data.rows.push(std::sync::Arc::new(AddedRow {
         id,
         parent: parent.into(),
         cells: cells
             .iter()
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect(),
-    });
+    }));
     RowRef::Added(id)
 }
 

@@ -360,11 +360,11 @@ fn add_row(w: &mut Wizard, t: &Template, table: &str, now: Instant) {
     let id = data.next_id();
     data.rows.insert(
         at,
-        AddedRow {
+        std::sync::Arc::new(AddedRow {
             id,
             parent,
             cells: Default::default(),
-        },
+        }),
     );
     w.changed(t, now);
     if let Some(sheet) = w.eval.sheet(table) {

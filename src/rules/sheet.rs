@@ -220,7 +220,7 @@ pub(crate) fn build(template: &Template, table: &Table, draft: &Draft) -> Sheet 
     // Added rows by the fixed row they hang under; a table has only a handful of
     // such parents, so a short list beats hashing thousands of keys.
     let mut by_parent: Vec<(&str, Vec<(usize, &AddedRow)>)> = Vec::new();
-    for (i, r) in data.rows.iter().enumerate() {
+    for (i, r) in data.rows.iter().map(|r| &**r).enumerate() {
         match by_parent.iter_mut().find(|(k, _)| *k == r.parent) {
             Some((_, v)) => v.push((i, r)),
             None => by_parent.push((r.parent.as_str(), vec![(i, r)])),
@@ -249,6 +249,7 @@ pub(crate) fn build(template: &Template, table: &Table, draft: &Draft) -> Sheet 
     let orphans: Vec<(usize, &AddedRow)> = data
         .rows
         .iter()
+        .map(|r| &**r)
         .enumerate()
         .filter(|(_, r)| {
             !r.parent.is_empty() && !known.iter().any(|k| k == &r.parent)
