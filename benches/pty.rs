@@ -80,13 +80,23 @@ impl Session {
     /// Bytes until the output has been quiet for [`QUIET`]; the first and last byte's
     /// times.
     fn drain(&self, max: Duration) -> (usize, Option<Instant>, Option<Instant>) {
+        self.drain_quiet(max, QUIET)
+    }
+
+    /// Like [`Session::drain`] with another quiet time (a start reads the draft between
+    /// its first bytes and its first frame, longer than a key's quiet time).
+    fn drain_quiet(
+        &self,
+        max: Duration,
+        quiet: Duration,
+    ) -> (usize, Option<Instant>, Option<Instant>) {
         let end = Instant::now() + max;
         let (mut n, mut first, mut last) = (0, None, None);
         loop {
             let wait = if first.is_none() {
                 end.saturating_duration_since(Instant::now())
             } else {
-                QUIET
+                quiet
             };
             match self.bytes.recv_timeout(wait) {
                 Ok((t, k)) => {
@@ -185,6 +195,8 @@ struct Row {
     moves: (f64, f64),
     digits: (f64, f64),
     latency: (f64, f64),
+    move_latency: (f64, f64),
+    digit_latency: (f64, f64),
     idle_bytes: usize,
     idle_cpu_ms: f64,
     idle_wakeups: u64,
@@ -194,7 +206,7 @@ struct Row {
 fn measure(bin: &Path, config: &Path, name: &'static str, size: (u16, u16)) -> Row {
     // Narrative step: first frame, typing, idle.
     let (mut s, started) = Session::spawn(bin, config, &["open", name, "--goto", "iv"], size);
-    let (_, _, last) = s.drain(Duration::from_secs(10));
+    let (_, _, last) = s.drain_quiet(Duration::from_secs(10), Duration::from_millis(300));
     let first_frame_ms = last.map_or(f64::NAN, |l| (l - started).as_secs_f64() * 1000.0);
     let mut typed = Vec::new();
     let mut latency = Vec::new();
@@ -222,20 +234,22 @@ fn measure(bin: &Path, config: &Path, name: &'static str, size: (u16, u16)) -> R
     let (mut s, _) = Session::spawn(bin, config, &["open", name, "--goto", "pl1"], size);
     let _ = s.drain(Duration::from_secs(10));
     let mut digits = Vec::new();
+    let mut digit_latency = Vec::new();
     for d in "1234567890".chars() {
         let (n, l) = s.key(&d.to_string());
         digits.push(n as f64);
-        latency.push(l);
+        digit_latency.push(l);
     }
     s.key("\x1b");
     let mut moves = Vec::new();
+    let mut move_latency = Vec::new();
     for k in [
         "\x1b[B", "\x1b[B", "\x1b[B", "\x1b[C", "\x1b[C", "\x1b[A", "\x1b[D", "\x1b[B", "\x1b[C",
         "\x1b[A",
     ] {
         let (n, l) = s.key(k);
         moves.push(n as f64);
-        latency.push(l);
+        move_latency.push(l);
     }
     let rss_mb = s.peak_rss_kb() as f64 / 1024.0;
     s.quit();
@@ -247,6 +261,8 @@ fn measure(bin: &Path, config: &Path, name: &'static str, size: (u16, u16)) -> R
         moves: stats(moves),
         digits: stats(digits),
         latency: stats(latency),
+        move_latency: stats(move_latency),
+        digit_latency: stats(digit_latency),
         idle_bytes,
         idle_cpu_ms: ticks as f64 * tick_ms,
         idle_wakeups,
@@ -281,14 +297,14 @@ fn main() {
     baocao::store::save(&drafts.join("tong-hop-10000.ron"), &big).unwrap();
 
     println!(
-        "| draft | size | first frame | bytes/typed char (median / p95) | bytes/cell move | bytes/digit in a cell | key→echo latency (median / p95) | idle 5 s: bytes, CPU, wake-ups | peak RSS |"
+        "| draft | size | first frame | bytes/typed char (median / p95) | bytes/cell move | bytes/digit in a cell | key→echo: typing, cell move, digit (median) | idle 5 s: bytes, CPU, wake-ups | peak RSS |"
     );
     println!("|---|---|---|---|---|---|---|---|---|");
     for name in ["huyen-tuy-phuoc", "tong-hop-10000"] {
         for size in [(80, 24), (200, 50)] {
             let r = measure(&bin, config.path(), name, size);
             println!(
-                "| {} | {}×{} | {:.1} ms | {:.0} / {:.0} | {:.0} / {:.0} | {:.0} / {:.0} | {:.2} / {:.2} ms | {} B, {:.0} ms, {} | {:.1} MB |",
+                "| {} | {}×{} | {:.1} ms | {:.0} / {:.0} | {:.0} / {:.0} | {:.0} / {:.0} | {:.1}, {:.1}, {:.1} ms | {} B, {:.0} ms, {} | {:.1} MB |",
                 r.draft,
                 r.size.0,
                 r.size.1,
@@ -300,7 +316,8 @@ fn main() {
                 r.digits.0,
                 r.digits.1,
                 r.latency.0,
-                r.latency.1,
+                r.move_latency.0,
+                r.digit_latency.0,
                 r.idle_bytes,
                 r.idle_cpu_ms,
                 r.idle_wakeups,
