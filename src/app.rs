@@ -27,7 +27,7 @@ pub use modal::{Confirm, Modal};
 pub use perform::{Performer, perform};
 pub use saving::SaveState;
 pub use start::{DraftInfo, StartScreen};
-pub use wizard::{Focus, Wizard};
+pub use wizard::{BIG_DRAFT_ROWS, Focus, Wizard};
 
 use crate::draft::Draft;
 use crate::i18n::Lang;
@@ -251,7 +251,11 @@ impl App {
 
     /// When the next timer is due (autosave, retry), if any.
     pub fn next_deadline(&self) -> Option<Instant> {
-        self.wizard().and_then(|w| w.save.due())
+        let w = self.wizard()?;
+        match (w.save.due(), w.eval_due) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
     }
 
     /// Applies one action; returns what must be done outside.
@@ -357,10 +361,18 @@ impl App {
                 self.dirty = true;
             }
         }
-        if let Screen::Wizard(w) = &mut self.screen
-            && let Some(e) = w.save.poll(&w.path, &w.draft, now)
-        {
-            effects.push(e);
+        if let Screen::Wizard(w) = &mut self.screen {
+            // Findings owed after a pause in typing in a very large draft, or before
+            // anything other than typing in a cell.
+            if w.eval_due.is_some_and(|d| d <= now)
+                || (w.eval_due.is_some() && w.grid.edit.is_none())
+            {
+                w.settle(&self.template);
+                self.dirty = true;
+            }
+            if let Some(e) = w.save.poll(&w.path, &w.draft, now) {
+                effects.push(e);
+            }
         }
         effects
     }

@@ -24,7 +24,7 @@ use backend::LeanBackend;
 use writer::TermWriter;
 
 use crate::app::perform::{SaveJob, SaverMsg};
-use crate::app::{Action, App, Effect, Performer, perform};
+use crate::app::{Action, App, BIG_DRAFT_ROWS, Effect, Performer, perform};
 use crate::cli::{Env, Failure};
 use crate::guard::Guard;
 use crate::i18n;
@@ -214,12 +214,11 @@ fn test_panic(action: &Action) -> bool {
         && std::env::var_os("BAOCAO_TEST_PANIC").is_some()
 }
 
-/// A draft with more table rows than this is handed to the guard at most every
+/// A draft with more table rows than [`BIG_DRAFT_ROWS`] is handed to the guard at most every
 /// [`PUBLISH_EVERY`]: the guard's copy shares the rows, and the next edit of a shared
 /// table copies its list of rows, which for a consolidated report of thousands of rows
 /// would cost more than the key itself. An emergency copy then lacks at most that much
 /// typing (the promise allows 2 s).
-const BIG_DRAFT_ROWS: usize = 2000;
 const PUBLISH_EVERY: Duration = Duration::from_millis(300);
 
 /// When the open draft was last handed to the guard, and whether a change waits.

@@ -555,3 +555,39 @@ fn built_in_telex_types_vietnamese_and_is_remembered() {
     h.press("<c-t>");
     assert_eq!(h.app.typing.method, baocao::ime::InputMethod::Off);
 }
+
+#[test]
+fn in_a_very_large_draft_findings_follow_a_pause_in_typing_or_leaving_the_cell() {
+    let mut h = Harness::new();
+    let t = template();
+    let big = baocao::synth::consolidated(&t, 3000, 64);
+    h.performer.store.create("big", &big).unwrap();
+    h.perform(Effect::Open {
+        name: "big".into(),
+        goto: Some("pl1".into()),
+        mode: Default::default(),
+    });
+    let before = messages(&h, "R1").len();
+    // The first unit row of group I: (3) made wrong by typing over it.
+    let row = added_under(&h, "pl1", "I");
+    go_to_cell(&mut h, row, "3");
+    h.press("9");
+    assert_eq!(messages(&h, "R1").len(), before, "not yet: typing goes on");
+    assert!(h.app.wizard().unwrap().eval_due.is_some());
+    h.wait(0.2);
+    assert_eq!(
+        messages(&h, "R1").len(),
+        before + 1,
+        "after a pause the findings catch up"
+    );
+    h.press("<bs>1000<enter>");
+    assert!(
+        h.app.wizard().unwrap().eval_due.is_none(),
+        "leaving the cell evaluates"
+    );
+    assert!(
+        messages(&h, "R1")
+            .iter()
+            .any(|m| m.contains("Cột (3) = 1.000"))
+    );
+}

@@ -74,6 +74,10 @@ pub(super) fn key(
     } else {
         browse_key(w, t, table, key, cmd, now)
     };
+    // Leaving a cell brings the findings up to date.
+    if w.grid.edit.is_none() {
+        w.settle(t);
+    }
     scroll_into_view(w, t, table, size);
     outcome
 }
@@ -102,7 +106,7 @@ fn edit_key(
         };
         if edit.editor.key_with(key, typing) {
             let (row, col, text) = (edit.row.clone(), edit.col.clone(), edit.editor.text());
-            w.set_cell(t, table, &row, &col, text, now);
+            w.type_in_cell(t, table, &row, &col, text, now);
         }
         return Outcome::None;
     }
@@ -313,7 +317,7 @@ fn start_edit(
         col: col.clone(),
     });
     if text != original {
-        w.set_cell(t, table, &row, &col, text, now);
+        w.type_in_cell(t, table, &row, &col, text, now);
     }
     Outcome::None
 }

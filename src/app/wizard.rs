@@ -70,7 +70,17 @@ pub struct Wizard {
     pub lock: Option<crate::store::lock::DraftLock>,
     /// Telex/VNI as the app has it, copied in before each key.
     pub typing: crate::ime::Typing,
+    /// An evaluation owed after typing into a cell of a very large draft, and when.
+    pub eval_due: Option<Instant>,
 }
+
+/// A draft with more table rows than this (a province's consolidated report) is
+/// evaluated again a moment after typing in a cell pauses, not on every key: the
+/// cell's editor shows what is typed at once, the findings follow.
+pub const BIG_DRAFT_ROWS: usize = 2000;
+
+/// How long typing in a cell of a very large draft may pause before findings catch up.
+pub const EVAL_PAUSE: std::time::Duration = std::time::Duration::from_millis(150);
 
 impl Wizard {
     /// Opens a draft at its first step that is not done.
@@ -95,6 +105,7 @@ impl Wizard {
             read_only: opened.read_only,
             lock: opened.lock,
             typing: crate::ime::Typing::default(),
+            eval_due: None,
         };
         w.refresh(t);
         let first = (0..w.steps.len())
@@ -275,6 +286,46 @@ impl Wizard {
         }
         self.draft.set_cell(table, row, col, text);
         self.changed(t, now);
+    }
+
+    /// Types into a cell: like [`Wizard::set_cell`], but in a very large draft the
+    /// evaluation waits for a pause in typing (see [`BIG_DRAFT_ROWS`]).
+    pub fn type_in_cell(
+        &mut self,
+        t: &Template,
+        table: &str,
+        row: &RowRef,
+        col: &str,
+        text: String,
+        now: Instant,
+    ) {
+        if !self.is_big() {
+            self.set_cell(t, table, row, col, text, now);
+            return;
+        }
+        if self.draft.cell(table, row, col) == text {
+            return;
+        }
+        self.draft.set_cell(table, row, col, text);
+        self.save.changed(now);
+        self.eval_due = Some(now + EVAL_PAUSE);
+    }
+
+    /// Whether the draft is a very large one.
+    pub fn is_big(&self) -> bool {
+        self.draft
+            .tables
+            .values()
+            .map(|t| t.rows.len())
+            .sum::<usize>()
+            > BIG_DRAFT_ROWS
+    }
+
+    /// Evaluates now if an evaluation is owed.
+    pub fn settle(&mut self, t: &Template) {
+        if self.eval_due.take().is_some() {
+            self.refresh(t);
+        }
     }
 
     /// Deletes an added row.
