@@ -32,6 +32,18 @@ fn go_to_cell(h: &mut Harness, row: usize, col: &str) {
     assert_eq!((w.grid.row, w.grid.col), (row, col));
 }
 
+/// The sheet index of a fixed row.
+fn fixed_row(h: &Harness, table: &str, key: &str) -> usize {
+    h.app
+        .wizard()
+        .unwrap()
+        .eval
+        .sheet(table)
+        .unwrap()
+        .fixed(key)
+        .unwrap()
+}
+
 /// The sheet index of the first added row under a fixed row.
 fn added_under(h: &Harness, table: &str, parent: &str) -> usize {
     let w = h.app.wizard().unwrap();
@@ -141,15 +153,7 @@ fn a_wrong_number_is_kept_as_typed_and_explained() {
 #[test]
 fn computed_cells_cannot_be_typed_into() {
     let mut h = Harness::with_draft("tp", "UBND huyện Tuy Phước", UnitGroup::III, Some("pl1"));
-    let total = h
-        .app
-        .wizard()
-        .unwrap()
-        .eval
-        .sheet("pl1")
-        .unwrap()
-        .fixed("TOTAL")
-        .unwrap();
+    let total = fixed_row(&h, "pl1", "TOTAL");
     go_to_cell(&mut h, total, "3");
     h.press("7");
     let w = h.app.wizard().unwrap();
@@ -164,15 +168,7 @@ fn computed_cells_cannot_be_typed_into() {
 #[test]
 fn rows_are_added_moved_and_deleted_within_their_group() {
     let mut h = Harness::with_draft("tp", "UBND huyện Tuy Phước", UnitGroup::III, Some("pl2"));
-    let group = h
-        .app
-        .wizard()
-        .unwrap()
-        .eval
-        .sheet("pl2")
-        .unwrap()
-        .fixed("III.1")
-        .unwrap();
+    let group = fixed_row(&h, "pl2", "III.1");
     go_to_cell(&mut h, group, "3");
     h.press("<c-a>Lĩnh vực đất đai<tab>3<tab>1<enter>");
     // Enter moved down to the next group's row; back up onto the new row.
@@ -231,15 +227,7 @@ fn rows_are_added_moved_and_deleted_within_their_group() {
 #[test]
 fn long_text_cells_open_a_box_and_keep_the_text() {
     let mut h = Harness::with_draft("tp", "UBND huyện Tuy Phước", UnitGroup::III, Some("pl2"));
-    let group = h
-        .app
-        .wizard()
-        .unwrap()
-        .eval
-        .sheet("pl2")
-        .unwrap()
-        .fixed("III.2")
-        .unwrap();
+    let group = fixed_row(&h, "pl2", "III.2");
     go_to_cell(&mut h, group, "3");
     h.press("<c-a>Lĩnh vực hộ tịch<tab>2<tab>0<tab>");
     assert_eq!(h.app.wizard().unwrap().grid.col, 4);

@@ -48,22 +48,6 @@ fn message_line(screen: &str) -> &str {
     screen.lines().nth(21).unwrap_or("")
 }
 
-/// The content pane (right of the outline tree) read in order, with frames and all
-/// whitespace removed, so that a wrapped paragraph reads as one string.
-fn content_squeezed(screen: &str) -> String {
-    screen
-        .lines()
-        .skip(1)
-        .filter_map(|l| l.split_once('│').map(|(_, rest)| rest))
-        .flat_map(str::chars)
-        .filter(|c| !c.is_whitespace() && *c != '│')
-        .collect()
-}
-
-fn squeeze(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect()
-}
-
 /// The RON text of the added row under `parent` in the draft file.
 fn added_row<'a>(ron: &'a str, parent: &str) -> &'a str {
     let key = format!("parent: \"{parent}\"");

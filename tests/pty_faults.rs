@@ -53,8 +53,11 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError, RwLock};
 use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
 
+mod common;
+
 use baocao::draft::Draft;
 use baocao::template::Template;
+use common::pty::{content_squeezed, squeeze};
 use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
 use unicode_normalization::UnicodeNormalization;
 
@@ -693,22 +696,6 @@ fn send(writer: &Shared<Box<dyn Write + Send>>, bytes: &[u8]) {
     let w = w.as_mut().expect("the terminal is closed");
     w.write_all(bytes).unwrap();
     w.flush().unwrap();
-}
-
-/// The content pane (right of the outline tree, below the header) read in order, with
-/// frames and whitespace removed, so that a wrapped paragraph reads as one string.
-fn content_squeezed(screen: &str) -> String {
-    screen
-        .lines()
-        .skip(1)
-        .filter_map(|l| l.split_once('│').map(|(_, rest)| rest))
-        .flat_map(str::chars)
-        .filter(|c| !c.is_whitespace() && *c != '│')
-        .collect()
-}
-
-fn squeeze(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
 /// Prints a measured figure (see with `--nocapture`).

@@ -281,11 +281,18 @@ impl Wizard {
         text: String,
         now: Instant,
     ) {
+        if self.put_cell(table, row, col, text) {
+            self.changed(t, now);
+        }
+    }
+
+    /// Writes a cell's text into the draft; false when it was already that.
+    fn put_cell(&mut self, table: &str, row: &RowRef, col: &str, text: String) -> bool {
         if self.draft.cell(table, row, col) == text {
-            return;
+            return false;
         }
         self.draft.set_cell(table, row, col, text);
-        self.changed(t, now);
+        true
     }
 
     /// Types into a cell: like [`Wizard::set_cell`], but in a very large draft the
@@ -301,14 +308,10 @@ impl Wizard {
     ) {
         if !self.is_big() {
             self.set_cell(t, table, row, col, text, now);
-            return;
+        } else if self.put_cell(table, row, col, text) {
+            self.save.changed(now);
+            self.eval_due = Some(now + EVAL_PAUSE);
         }
-        if self.draft.cell(table, row, col) == text {
-            return;
-        }
-        self.draft.set_cell(table, row, col, text);
-        self.save.changed(now);
-        self.eval_due = Some(now + EVAL_PAUSE);
     }
 
     /// Whether the draft is a very large one.

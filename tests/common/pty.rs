@@ -318,3 +318,19 @@ impl Drop for Session {
         }
     }
 }
+
+/// The content pane (right of the outline tree) read in order, with frames and all
+/// whitespace removed, so that a wrapped paragraph reads as one string.
+pub fn content_squeezed(screen: &str) -> String {
+    screen
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split_once('│').map(|(_, rest)| rest))
+        .flat_map(str::chars)
+        .filter(|c| !c.is_whitespace() && *c != '│')
+        .collect()
+}
+
+pub fn squeeze(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
