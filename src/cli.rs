@@ -105,6 +105,17 @@ pub enum Command {
         #[arg(long, default_value_t = 1)]
         count: u64,
     },
+    /// Xuất báo cáo / export the report: .md now (.docx, .xlsx to come).
+    Export {
+        /// Tên hoặc đường dẫn / name or path.
+        draft: String,
+        /// Tệp xuất / the file to write.
+        #[arg(long)]
+        to: PathBuf,
+        /// Định dạng / format: md, docx, xlsx (default: from the extension).
+        #[arg(long)]
+        format: Option<String>,
+    },
     /// Đề cương / outline templates.
     Template {
         /// Việc cần làm / action.
@@ -212,6 +223,9 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Some(Command::List) => drafts::list(&env),
         Some(Command::Check { draft, json }) => output::check(&env, &draft, json),
         Some(Command::Show { draft }) => output::show(&env, &draft),
+        Some(Command::Export { draft, to, format }) => {
+            output::export(&env, &draft, &to, format.as_deref())
+        }
         Some(Command::SaveLoop { file, count }) => drafts::save_loop(&env, &file, count),
         Some(Command::Template { .. }) => Ok(ExitCode::SUCCESS),
     }

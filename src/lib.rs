@@ -6,6 +6,7 @@
 pub mod app;
 pub mod cli;
 pub mod draft;
+pub mod export;
 pub mod guard;
 pub mod i18n;
 pub mod ime;

@@ -242,3 +242,25 @@ fn meta(out: &mut String, lang: Lang, d: &Draft) {
         }
     }
 }
+
+pub(super) fn export(
+    env: &Env,
+    name: &str,
+    to: &std::path::Path,
+    format: Option<&str>,
+) -> Result<ExitCode, Failure> {
+    let (_, draft) = env.load(name)?;
+    let Some(fmt) = crate::export::Format::pick(format, to) else {
+        return Err(Failure::new(i18n::export_unknown_format(env.lang, to)));
+    };
+    let eval = rules::evaluate(&env.template, &draft);
+    let Some(bytes) = crate::export::render(fmt, &env.template, &draft, &eval) else {
+        return Err(Failure::new(i18n::export_not_yet(env.lang).to_string()));
+    };
+    crate::export::write(to, &bytes).map_err(|e| Failure::new(i18n::save_error(env.lang, &e)))?;
+    crate::cli::say!(
+        "{}",
+        i18n::exported(env.lang, to, eval.count(Severity::Error))
+    );
+    Ok(ExitCode::SUCCESS)
+}

@@ -311,3 +311,41 @@ pub fn panic_message(lang: Lang, r: &crate::guard::Rescue) -> String {
         ),
     }
 }
+
+/// An export was written.
+pub fn exported(lang: Lang, path: &std::path::Path, errors: usize) -> String {
+    match (lang, errors) {
+        (Lang::Vi, 0) => format!("Đã xuất {}", path.display()),
+        (Lang::Vi, n) => format!(
+            "Đã xuất {} — còn {n} lỗi nên bản xuất có dấu «DỰ THẢO»",
+            path.display()
+        ),
+        (Lang::En, 0) => format!("Exported {}", path.display()),
+        (Lang::En, n) => format!(
+            "Exported {} — {n} errors remain, so it is marked “DỰ THẢO” (draft)",
+            path.display()
+        ),
+    }
+}
+
+/// The export format cannot be told.
+pub fn export_unknown_format(lang: Lang, path: &std::path::Path) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Không biết xuất {} theo định dạng nào: dùng đuôi .md (hoặc --format md)",
+            path.display()
+        ),
+        Lang::En => format!(
+            "Cannot tell the format of {}: use a .md name (or --format md)",
+            path.display()
+        ),
+    }
+}
+
+/// DOCX and XLSX are not there yet.
+pub fn export_not_yet(lang: Lang) -> &'static str {
+    lang.pick(
+        "Xuất DOCX/XLSX chưa có ở bản này; hiện xuất được Markdown (.md)",
+        "DOCX/XLSX export is not in this version yet; Markdown (.md) is",
+    )
+}

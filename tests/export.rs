@@ -1,0 +1,125 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+//! Exports from the command line (Markdown for now): every section and answer, the
+//! appendices with their column numbers and the program's own totals, "DỰ THẢO" while
+//! errors remain; the draft never changes and a failed export leaves no file.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use baocao::template::{FieldKind, Template};
+
+fn sample(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("sample")
+        .join(name)
+}
+
+fn baocao(dir: &Path) -> Command {
+    let mut c = Command::cargo_bin("baocao").unwrap();
+    c.env("XDG_CONFIG_HOME", dir)
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL");
+    c
+}
+
+#[test]
+fn markdown_holds_every_section_answer_and_appendix() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("bao-cao.md");
+    let src = sample("huyen-tuy-phuoc.ron");
+    let before = fs::read(&src).unwrap();
+    baocao(dir.path())
+        .arg("export")
+        .arg(&src)
+        .arg("--to")
+        .arg(&out)
+        .assert()
+        .success();
+    assert_eq!(
+        fs::read(&src).unwrap(),
+        before,
+        "exporting never changes the draft"
+    );
+    let md = fs::read_to_string(&out).unwrap();
+    let t = Template::builtin().unwrap();
+    let d = baocao::store::load(&src, &[&t]).unwrap();
+    for (_, s) in t.all_sections() {
+        assert!(
+            md.contains(&format!("{} {}", s.number, s.title)),
+            "{} missing",
+            s.id
+        );
+        for f in s.fields.iter().filter(|f| f.kind == FieldKind::Text) {
+            match d.answer(&s.id, &f.id) {
+                Some(a) if a.nothing_to_report => assert!(md.contains("Không phát sinh.")),
+                Some(a) => {
+                    let first = a.text.trim().lines().next().unwrap();
+                    assert!(
+                        md.contains(first.trim()),
+                        "{}/{} answer missing",
+                        s.id,
+                        f.id
+                    );
+                }
+                None => {}
+            }
+        }
+    }
+    for n in 1..=4 {
+        assert!(md.contains(&format!("## PHỤ LỤC {n}")));
+    }
+    assert!(md.contains("| (1) | (2) | (3) | (4) | (5) | (6) | (7) | (8) |"));
+    // TỔNG CỘNG is the program's own total.
+    let eval = baocao::rules::evaluate(&t, &d);
+    let pl1 = eval.sheet("pl1").unwrap();
+    let total = &pl1.rows[pl1.fixed("TOTAL").unwrap()];
+    let table = t.table("pl1").unwrap();
+    let value = baocao::report::cell_text(baocao::i18n::Lang::Vi, &d, table, total, 2);
+    let line = md.lines().find(|l| l.contains("TỔNG CỘNG")).unwrap();
+    assert!(line.contains(&format!("**{value}**")), "{line}");
+    assert!(md.contains("Tuy Phước, ngày 05 tháng 9 năm 2024"));
+    assert!(!md.contains("DỰ THẢO"));
+}
+
+#[test]
+fn a_report_with_errors_is_marked_du_thao() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("x.md");
+    let o = baocao(dir.path())
+        .arg("export")
+        .arg(sample("vi-pham-quy-tac.ron"))
+        .arg("--to")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    assert!(String::from_utf8_lossy(&o.stdout).contains("DỰ THẢO"));
+    assert!(fs::read_to_string(&out).unwrap().starts_with("**DỰ THẢO**"));
+}
+
+#[test]
+fn a_failed_export_leaves_no_file() {
+    let dir = tempfile::tempdir().unwrap();
+    for target in [
+        dir.path().join("khong-co/x.md"),
+        dir.path().join("x.docx"),
+        dir.path().join("x.pdf"),
+    ] {
+        let o = baocao(dir.path())
+            .arg("export")
+            .arg(sample("so-noi-vu.ron"))
+            .arg("--to")
+            .arg(&target)
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(2), "{target:?}");
+        assert!(!target.exists());
+    }
+    let left: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
