@@ -48,23 +48,19 @@ pub fn is_draft(eval: &Evaluation) -> bool {
 
 /// "Tuy Phước, ngày 05 tháng 9 năm 2024" from "05/09/2024" (State layout: days 01–09
 /// and months 01–02 written with a leading zero); the date as typed when it does not
-/// read as dd/mm/yyyy.
+/// name a real day (the rules flag it, so the report stays a draft).
 pub fn place_and_date(draft: &Draft) -> String {
     let m = &draft.meta;
-    let parts: Vec<&str> = m.date.trim().split('/').collect();
-    let date = match parts.as_slice() {
-        [d, mo, y] => match (d.parse::<u32>(), mo.parse::<u32>()) {
-            (Ok(d), Ok(mo)) if (1..=31).contains(&d) && (1..=12).contains(&mo) => {
-                let month = if mo <= 2 {
-                    format!("{mo:02}")
-                } else {
-                    mo.to_string()
-                };
-                format!("ngày {d:02} tháng {month} năm {y}")
-            }
-            _ => m.date.clone(),
-        },
-        _ => m.date.clone(),
+    let date = match crate::rules::read_date(&m.date) {
+        Ok((d, mo, y)) => {
+            let month = if mo <= 2 {
+                format!("{mo:02}")
+            } else {
+                mo.to_string()
+            };
+            format!("ngày {d:02} tháng {month} năm {y}")
+        }
+        Err(_) => m.date.trim().to_string(),
     };
     let place = if m.place.trim().is_empty() {
         "…".to_string()

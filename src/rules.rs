@@ -5,6 +5,7 @@
 
 mod answers;
 mod groups;
+mod info;
 mod range;
 mod required;
 mod row_sum;
@@ -13,6 +14,7 @@ mod status;
 mod sums;
 mod targets;
 
+pub use info::{DateIssue, read_date};
 pub use sheet::{Cell, Change, RowKind, Sheet, SheetRow, Verdict};
 pub use status::{StepState, StepStatus, completion, step_statuses};
 
@@ -40,6 +42,8 @@ pub enum Place {
     },
     /// A whole table.
     Table { table: String },
+    /// A field of the report information ("date").
+    Info { field: String },
 }
 
 impl Place {
@@ -48,6 +52,7 @@ impl Place {
         match self {
             Place::Answer { section, .. } => section,
             Place::Cell { table, .. } | Place::Table { table } => table,
+            Place::Info { .. } => "info",
         }
     }
 }
@@ -105,6 +110,8 @@ pub enum Problem {
     SectionWithoutRows { table: String },
     /// The table has rows but the section describes none.
     RowsWithoutSection { section: String, rows: usize },
+    /// The report's date does not name a real day.
+    BadDate { text: String, issue: DateIssue },
 }
 
 /// One thing a rule found.
@@ -225,6 +232,7 @@ pub fn evaluate(template: &Template, draft: &Draft) -> Evaluation {
             } => required::section_rows(&mut ctx, rule, &sheets, section, table, required),
         }
     }
+    info::check(draft, &mut findings);
     Evaluation {
         sheets: Arc::new(sheets),
         findings,

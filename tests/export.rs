@@ -99,6 +99,26 @@ fn a_report_with_errors_is_marked_du_thao() {
 }
 
 #[test]
+fn an_impossible_date_is_printed_as_typed_and_keeps_the_report_a_draft() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("sai-ngay.ron");
+    let text = fs::read_to_string(sample("huyen-tuy-phuoc.ron")).unwrap();
+    assert!(text.contains("\"05/09/2024\""));
+    fs::write(&src, text.replace("\"05/09/2024\"", "\"31/09/2024\"")).unwrap();
+    let out = dir.path().join("x.md");
+    baocao(dir.path())
+        .arg("export")
+        .arg(&src)
+        .arg("--to")
+        .arg(&out)
+        .assert()
+        .success();
+    let md = fs::read_to_string(&out).unwrap();
+    assert!(md.starts_with("**DỰ THẢO**"));
+    assert!(md.contains("Tuy Phước, 31/09/2024"), "{md}");
+}
+
+#[test]
 fn a_failed_export_leaves_no_file() {
     let dir = tempfile::tempdir().unwrap();
     for target in [

@@ -7,7 +7,7 @@ use baocao::app::{Effect, Modal, Screen};
 use baocao::draft::{RowRef, UnitGroup};
 use baocao::i18n::{self, Lang};
 use baocao::report::StepRef;
-use baocao::rules::RowKind;
+use baocao::rules::{RowKind, StepState};
 use common::{Harness, template};
 
 /// Moves the grid cursor to a row and column by pressing keys.
@@ -429,6 +429,42 @@ fn report_information_is_edited_in_its_step() {
     assert_eq!(m.date, "05/09/2024");
     h.press("<s-tab><s-tab><s-tab><s-tab><right>");
     assert_eq!(h.draft().meta.body, baocao::draft::BodyKind::Party);
+}
+
+#[test]
+fn an_impossible_date_is_kept_as_typed_flagged_where_typed_and_found_from_anywhere() {
+    let mut h = Harness::with_draft("tp", "UBND huyện Tuy Phước", UnitGroup::III, Some("info"));
+    h.press("<tab><tab><tab><tab><tab><tab>31/04/2024");
+    assert_eq!(h.draft().meta.date, "31/04/2024");
+    let screen = h.screen();
+    assert!(
+        screen.contains("“31/04/2024”: tháng 4/2024 chỉ có 30 ngày"),
+        "{screen}"
+    );
+    assert_eq!(messages(&h, "TT").len(), 1);
+    assert_eq!(h.app.wizard().unwrap().state(0), StepState::Error);
+    // From another step, the findings list leads back to the date field.
+    h.press("<c-g>i.1<enter><c-e>");
+    let w = h.app.wizard().unwrap();
+    let n = w
+        .order
+        .iter()
+        .position(|&i| w.eval.findings[i].rule == "TT")
+        .unwrap();
+    h.press(&"<down>".repeat(n));
+    h.press("<enter>");
+    let w = h.app.wizard().unwrap();
+    assert_eq!(w.step(), &StepRef::Info);
+    assert_eq!(w.fields.current().unwrap().value(), "31/04/2024");
+    // Fixing it clears the finding; a leap day of a leap year is a real day.
+    h.press(&format!("<end>{}29/2/2024", "<bs>".repeat(10)));
+    assert_eq!(h.draft().meta.date, "29/2/2024");
+    assert!(messages(&h, "TT").is_empty());
+    h.press("<bs>5");
+    assert_eq!(
+        messages(&h, "TT"),
+        ["“29/2/2025”: tháng 2/2025 chỉ có 28 ngày"]
+    );
 }
 
 #[test]

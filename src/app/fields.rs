@@ -50,6 +50,24 @@ pub enum MetaField {
     Recipients,
 }
 
+impl FieldKey {
+    /// Whether a finding at `place` is about this field.
+    pub fn is_at(&self, place: &crate::rules::Place) -> bool {
+        use crate::rules::Place;
+        match (self, place) {
+            (
+                FieldKey::Answer { section, field },
+                Place::Answer {
+                    section: s,
+                    field: f,
+                },
+            ) => section == s && field == f,
+            (FieldKey::Meta(MetaField::Date), Place::Info { field }) => field == "date",
+            _ => false,
+        }
+    }
+}
+
 /// What kind of input a field takes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FieldKind {

@@ -154,7 +154,13 @@ impl Wizard {
                     .iter()
                     .filter(|s| !s.trim().is_empty())
                     .count();
+                let wrong = self
+                    .eval
+                    .findings
+                    .iter()
+                    .any(|f| matches!(f.place, crate::rules::Place::Info { .. }));
                 match filled {
+                    _ if wrong => StepState::Error,
                     0 => StepState::Empty,
                     5 => StepState::Done,
                     _ => StepState::Partial,
@@ -362,16 +368,15 @@ impl Wizard {
         let step = match place {
             Place::Answer { section, .. } => StepRef::Section(section.clone()),
             Place::Cell { table, .. } | Place::Table { table } => StepRef::Table(table.clone()),
+            Place::Info { .. } => StepRef::Info,
         };
         let Some(i) = self.steps.iter().position(|s| *s == step) else {
             return;
         };
         self.open_step(t, i);
         match place {
-            Place::Answer { field, .. } => {
-                if let Some(k) = self.fields.items.iter().position(
-                    |f| matches!(&f.key, super::FieldKey::Answer { field: x, .. } if x == field),
-                ) {
+            Place::Answer { .. } | Place::Info { .. } => {
+                if let Some(k) = self.fields.items.iter().position(|f| f.key.is_at(place)) {
                     self.fields.focus = k;
                 }
             }
@@ -393,10 +398,8 @@ impl Wizard {
     /// included), for the message line.
     pub fn current_findings(&self, t: &Template) -> Vec<&Finding> {
         let here = |f: &&Finding| match (&f.place, self.step()) {
-            (Place::Answer { section, field }, StepRef::Section(id)) => {
-                section == id
-                    && matches!(self.fields.current().map(|x| &x.key),
-                        Some(super::FieldKey::Answer { field: fx, .. }) if fx == field)
+            (Place::Answer { .. }, StepRef::Section(_)) | (Place::Info { .. }, StepRef::Info) => {
+                self.fields.current().is_some_and(|x| x.key.is_at(&f.place))
             }
             (
                 Place::Cell {

@@ -90,6 +90,12 @@ pub fn place(lang: Lang, template: &Template, p: &Place) -> String {
             out
         }
         Place::Table { table } => table_name(lang, template, table),
+        Place::Info { .. } => lang
+            .pick(
+                "Thông tin báo cáo, ngày báo cáo",
+                "Report information, date",
+            )
+            .to_string(),
     }
 }
 
@@ -246,6 +252,7 @@ pub fn message(lang: Lang, template: &Template, f: &Finding) -> String {
                 format!("Column {} missing", cols(c))
             }
         }
+        Problem::BadDate { text, issue } => date_issue(lang, text, issue),
         Problem::Unanswered => lang
             .pick(
                 "Chưa trả lời (viết nội dung hoặc đánh dấu «Không phát sinh»)",
@@ -393,4 +400,28 @@ pub fn cell_value(lang: Lang, c: &Cell) -> Option<String> {
 /// "Không phát sinh".
 pub fn nothing_to_report(lang: Lang) -> &'static str {
     lang.pick("Không phát sinh", "Không phát sinh (nothing to report)")
+}
+
+/// Why the report's date does not read: "“31/4/2024”: tháng 4/2024 chỉ có 30 ngày".
+fn date_issue(lang: Lang, text: &str, issue: &crate::rules::DateIssue) -> String {
+    use crate::rules::DateIssue;
+    let why = match issue {
+        DateIssue::Format => lang
+            .pick(
+                "không đọc được; viết ngày/tháng/năm, ví dụ 05/9/2024",
+                "does not read; write day/month/year, e.g. 05/9/2024",
+            )
+            .to_string(),
+        DateIssue::NoSuchMonth { month } => match lang {
+            Lang::Vi => format!("không có tháng {month}"),
+            Lang::En => format!("there is no month {month}"),
+        },
+        DateIssue::NoSuchDay {
+            month, year, days, ..
+        } => match lang {
+            Lang::Vi => format!("tháng {month}/{year} chỉ có {days} ngày"),
+            Lang::En => format!("month {month}/{year} has only {days} days"),
+        },
+    };
+    format!("“{text}”: {why}")
 }

@@ -11,21 +11,17 @@ use unicode_width::UnicodeWidthStr;
 
 use super::theme::severity_mark;
 use super::{fit, theme};
-use crate::app::{App, FieldEditor, FieldKey, FieldKind, Focus, Wizard};
+use crate::app::{App, FieldEditor, FieldKind, Focus, Wizard};
 use crate::i18n;
 use crate::report::StepRef;
-use crate::rules::Place;
 use crate::template::Severity;
 
 /// The worst finding about a field, if any.
 fn field_severity(w: &Wizard, f: &FieldEditor) -> Option<Severity> {
-    let FieldKey::Answer { section, field } = &f.key else {
-        return None;
-    };
     w.eval
         .findings
         .iter()
-        .filter(|x| matches!(&x.place, Place::Answer { section: s, field: fl } if s == section && fl == field))
+        .filter(|x| f.key.is_at(&x.place))
         .map(|x| x.severity)
         .min()
 }
