@@ -171,3 +171,29 @@ fn a_flagged_cell_is_marked_by_style_and_symbol_and_computed_cells_stand_apart()
     let (gx, gy) = find(buf, "Các Sở, ban, ngành").unwrap();
     assert!(buf[(gx, gy)].modifier.contains(Modifier::BOLD));
 }
+
+#[test]
+fn information_labels_and_values_are_whole_at_80x24() {
+    for lang in ["vi", "en"] {
+        let mut h = Harness::with_sample("huyen-tuy-phuoc", Some("info"), SMALL);
+        if lang == "en" {
+            h.app.lang = baocao::i18n::Lang::En;
+        }
+        let screen = h.screen();
+        let w = h.app.wizard().unwrap();
+        for f in &w.fields.items {
+            assert!(
+                screen.contains(&f.label),
+                "{lang}: label «{}» cut\n{screen}",
+                f.label
+            );
+            let value = f.value();
+            if matches!(f.kind, baocao::app::FieldKind::Line) && value.chars().count() <= 24 {
+                assert!(
+                    screen.contains(&value),
+                    "{lang}: value «{value}» cut\n{screen}"
+                );
+            }
+        }
+    }
+}

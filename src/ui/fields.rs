@@ -222,15 +222,22 @@ fn field(app: &App, w: &Wizard, f: &FieldEditor, focus: bool, rect: Rect, frame:
             } else {
                 f.hint.width() + 1
             };
-            let value_room = if matches!(f.kind, FieldKind::Number) {
-                14
+            let label_w = if matches!(f.kind, FieldKind::Number) {
+                width.saturating_sub(14 + unit_w0).max(12).min(width)
             } else {
-                width * 3 / 5
+                // One-line fields of a step share a label column wide enough for the
+                // longest label and its mark ("Cơ quan chủ quản ✗"), up to two fifths
+                // of the width: the label says what to type, the example only helps.
+                let longest = w
+                    .fields
+                    .items
+                    .iter()
+                    .filter(|x| matches!(x.kind, FieldKind::Line))
+                    .map(|x| x.label.width())
+                    .max()
+                    .unwrap_or(0);
+                (longest + 4).min(width * 2 / 5).max(12).min(width)
             };
-            let label_w = width
-                .saturating_sub(value_room + unit_w0)
-                .max(12)
-                .min(width);
             let mut spans = label_spans(w, f, focus, app.lang);
             let text: String = spans.iter().map(|s| s.content.as_ref()).collect::<String>();
             if text.width() > label_w.saturating_sub(2) {
@@ -240,10 +247,20 @@ fn field(app: &App, w: &Wizard, f: &FieldEditor, focus: bool, rect: Rect, frame:
                 Paragraph::new(Line::from(spans)),
                 Rect::new(rect.x, rect.y, label_w as u16, 1),
             );
-            let unit_w = if f.hint.is_empty() {
+            // The value keeps at least 16 columns; the hint gives way first. A line's
+            // hint is an example, of no use once the line is filled (a number's hint
+            // is its unit and stays).
+            let example_done =
+                matches!(f.kind, FieldKind::Line) && !f.editor.text().trim().is_empty();
+            let unit_w = if f.hint.is_empty() || example_done {
                 0
-            } else {
+            } else if matches!(f.kind, FieldKind::Number) {
                 (f.hint.width() + 1).min(width / 3)
+            } else {
+                let w = (f.hint.width() + 1)
+                    .min(width / 3)
+                    .min(width.saturating_sub(label_w + 16));
+                if w < 6 { 0 } else { w }
             };
             let value_x = rect.x + label_w as u16;
             let value_w = (width.saturating_sub(label_w + unit_w)) as u16;
