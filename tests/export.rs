@@ -15,6 +15,13 @@ fn sample(name: &str) -> PathBuf {
         .join(name)
 }
 
+/// `baocao export SRC --to OUT`, ready to run.
+fn export(dir: &Path, src: &Path, out: &Path) -> Command {
+    let mut c = baocao(dir);
+    c.arg("export").arg(src).arg("--to").arg(out);
+    c
+}
+
 fn baocao(dir: &Path) -> Command {
     let mut c = Command::cargo_bin("baocao").unwrap();
     c.env("XDG_CONFIG_HOME", dir)
@@ -29,13 +36,7 @@ fn markdown_holds_every_section_answer_and_appendix() {
     let out = dir.path().join("bao-cao.md");
     let src = sample("huyen-tuy-phuoc.ron");
     let before = fs::read(&src).unwrap();
-    baocao(dir.path())
-        .arg("export")
-        .arg(&src)
-        .arg("--to")
-        .arg(&out)
-        .assert()
-        .success();
+    export(dir.path(), &src, &out).assert().success();
     assert_eq!(
         fs::read(&src).unwrap(),
         before,
@@ -86,11 +87,7 @@ fn markdown_holds_every_section_answer_and_appendix() {
 fn a_report_with_errors_is_marked_du_thao() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("x.md");
-    let o = baocao(dir.path())
-        .arg("export")
-        .arg(sample("vi-pham-quy-tac.ron"))
-        .arg("--to")
-        .arg(&out)
+    let o = export(dir.path(), &sample("vi-pham-quy-tac.ron"), &out)
         .output()
         .unwrap();
     assert!(o.status.success());
@@ -106,13 +103,7 @@ fn an_impossible_date_is_printed_as_typed_and_keeps_the_report_a_draft() {
     assert!(text.contains("\"05/09/2024\""));
     fs::write(&src, text.replace("\"05/09/2024\"", "\"31/09/2024\"")).unwrap();
     let out = dir.path().join("x.md");
-    baocao(dir.path())
-        .arg("export")
-        .arg(&src)
-        .arg("--to")
-        .arg(&out)
-        .assert()
-        .success();
+    export(dir.path(), &src, &out).assert().success();
     let md = fs::read_to_string(&out).unwrap();
     assert!(md.starts_with("**DỰ THẢO**"));
     assert!(md.contains("Tuy Phước, 31/09/2024"), "{md}");
@@ -126,11 +117,7 @@ fn a_failed_export_leaves_no_file() {
         dir.path().join("x.docx"),
         dir.path().join("x.pdf"),
     ] {
-        let o = baocao(dir.path())
-            .arg("export")
-            .arg(sample("so-noi-vu.ron"))
-            .arg("--to")
-            .arg(&target)
+        let o = export(dir.path(), &sample("so-noi-vu.ron"), &target)
             .output()
             .unwrap();
         assert_eq!(o.status.code(), Some(2), "{target:?}");

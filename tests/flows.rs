@@ -57,6 +57,18 @@ fn added_under(h: &Harness, table: &str, parent: &str) -> usize {
         .unwrap()
 }
 
+/// In the open findings list, moves to the first finding of `rule` and opens it.
+fn open_finding(h: &mut Harness, rule: &str) {
+    let w = h.app.wizard().unwrap();
+    let n = w
+        .order
+        .iter()
+        .position(|&i| w.eval.findings[i].rule == rule)
+        .unwrap();
+    h.press(&"<down>".repeat(n));
+    h.press("<enter>");
+}
+
 fn messages(h: &Harness, rule: &str) -> Vec<String> {
     let w = h.app.wizard().unwrap();
     w.eval
@@ -304,14 +316,7 @@ fn the_findings_list_jumps_to_the_place() {
     h.press("100<tab>1<tab>1<tab>1<tab>1<tab>1<enter>");
     h.press("<c-g>i.1<enter><c-e>");
     assert!(matches!(h.app.modal, Some(Modal::Findings { .. })));
-    let w = h.app.wizard().unwrap();
-    let n = w
-        .order
-        .iter()
-        .position(|&i| w.eval.findings[i].rule == "R1")
-        .unwrap();
-    h.press(&"<down>".repeat(n));
-    h.press("<enter>");
+    open_finding(&mut h, "R1");
     let w = h.app.wizard().unwrap();
     assert!(h.app.modal.is_none());
     assert_eq!(w.step(), &StepRef::Table("pl1".into()));
@@ -445,14 +450,7 @@ fn an_impossible_date_is_kept_as_typed_flagged_where_typed_and_found_from_anywhe
     assert_eq!(h.app.wizard().unwrap().state(0), StepState::Error);
     // From another step, the findings list leads back to the date field.
     h.press("<c-g>i.1<enter><c-e>");
-    let w = h.app.wizard().unwrap();
-    let n = w
-        .order
-        .iter()
-        .position(|&i| w.eval.findings[i].rule == "TT")
-        .unwrap();
-    h.press(&"<down>".repeat(n));
-    h.press("<enter>");
+    open_finding(&mut h, "TT");
     let w = h.app.wizard().unwrap();
     assert_eq!(w.step(), &StepRef::Info);
     assert_eq!(w.fields.current().unwrap().value(), "31/04/2024");
