@@ -76,6 +76,28 @@ pub fn block() -> ratatui::widgets::Block<'static> {
     ratatui::widgets::Block::default().border_set(glyphs::glyphs().border)
 }
 
+/// The frame of a step's content pane: a top rule carrying the title, in the focus
+/// colour when the pane has the keys; returns the room inside, one column in from the
+/// left.
+pub(crate) fn step_pane(frame: &mut Frame, area: Rect, title: &str, focused: bool) -> Rect {
+    let t = theme();
+    let block = block()
+        .borders(ratatui::widgets::Borders::TOP)
+        .title(ratatui::text::Span::styled(
+            fit(&format!(" {title} "), area.width as usize),
+            t.title,
+        ))
+        .border_style(if focused { t.border_focus } else { t.border });
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    Rect::new(
+        inner.x + 1,
+        inner.y,
+        inner.width.saturating_sub(1),
+        inner.height,
+    )
+}
+
 /// Draws an editor and puts the terminal's own cursor where it types (no drawn
 /// cursor cell: moving a real cursor costs no bytes, repainting a cell does).
 pub fn draw_editor(frame: &mut Frame, editor: &crate::app::Editor, rect: Rect) {

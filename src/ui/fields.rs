@@ -47,21 +47,7 @@ pub(super) fn render(app: &App, w: &Wizard, frame: &mut Frame, area: Rect) {
             vec![i18n::info_guidance(app.lang).to_string()],
         ),
     };
-    let block = super::block()
-        .borders(Borders::TOP)
-        .title(Span::styled(
-            fit(&format!(" {title} "), area.width as usize),
-            t.title,
-        ))
-        .border_style(if focused { t.border_focus } else { t.border });
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    let inner = Rect::new(
-        inner.x + 1,
-        inner.y,
-        inner.width.saturating_sub(1),
-        inner.height,
-    );
+    let inner = super::step_pane(frame, area, &title, focused);
     let width = inner.width as usize;
 
     let mut lines: Vec<Line> = Vec::new();
@@ -217,6 +203,7 @@ fn field(app: &App, w: &Wizard, f: &FieldEditor, focus: bool, rect: Rect, frame:
             frame.render_widget(Paragraph::new(Line::from(spans)), rect);
         }
         FieldKind::Line | FieldKind::Number => {
+            let typed = f.editor.text();
             let unit_w0 = if f.hint.is_empty() {
                 0
             } else {
@@ -250,8 +237,7 @@ fn field(app: &App, w: &Wizard, f: &FieldEditor, focus: bool, rect: Rect, frame:
             // The value keeps at least 16 columns; the hint gives way first. A line's
             // hint is an example, of no use once the line is filled (a number's hint
             // is its unit and stays).
-            let example_done =
-                matches!(f.kind, FieldKind::Line) && !f.editor.text().trim().is_empty();
+            let example_done = matches!(f.kind, FieldKind::Line) && !typed.trim().is_empty();
             let unit_w = if f.hint.is_empty() || example_done {
                 0
             } else if matches!(f.kind, FieldKind::Number) {
@@ -268,13 +254,12 @@ fn field(app: &App, w: &Wizard, f: &FieldEditor, focus: bool, rect: Rect, frame:
             if focus {
                 super::draw_editor(frame, &f.editor, value);
             } else {
-                let text = f.editor.text();
-                let shown = if text.is_empty() {
+                let shown = if typed.is_empty() {
                     super::glyphs::glyphs().ellipsis.to_string()
                 } else {
-                    fit(&text, value_w as usize)
+                    fit(&typed, value_w as usize)
                 };
-                let style = if text.is_empty() {
+                let style = if typed.is_empty() {
                     t.dim
                 } else {
                     t.normal.add_modifier(Modifier::UNDERLINED)

@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Borders, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use super::theme::severity_mark;
 use super::{fit, theme};
@@ -81,21 +81,7 @@ pub fn finding_lines(
 pub(super) fn render(app: &App, w: &Wizard, frame: &mut Frame, area: Rect) {
     let t = theme();
     let focused = w.focus == Focus::Content;
-    let block = super::block()
-        .borders(Borders::TOP)
-        .title(Span::styled(
-            format!(" {} ", i18n::review_step(app.lang)),
-            t.title,
-        ))
-        .border_style(if focused { t.border_focus } else { t.border });
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    let inner = Rect::new(
-        inner.x + 1,
-        inner.y,
-        inner.width.saturating_sub(1),
-        inner.height,
-    );
+    let inner = super::step_pane(frame, area, i18n::review_step(app.lang), focused);
     let width = inner.width as usize;
     let (done, total) = w.completion();
     let errors = w.eval.count(Severity::Error);
