@@ -448,8 +448,13 @@ fn an_impossible_date_is_kept_as_typed_flagged_where_typed_and_found_from_anywhe
     );
     assert_eq!(messages(&h, "TT").len(), 1);
     assert_eq!(h.app.wizard().unwrap().state(0), StepState::Error);
-    // From another step, the findings list leads back to the date field.
+    // From another step, the findings list leads back to the date field; it is listed
+    // first, as its step is the first one.
     h.press("<c-g>i.1<enter><c-e>");
+    let w = h.app.wizard().unwrap();
+    assert_eq!(w.eval.findings[w.order[0]].rule, "TT");
+    let screen = h.screen();
+    assert!(screen.contains("Thông tin báo cáo — 1 lỗi"), "{screen}");
     open_finding(&mut h, "TT");
     let w = h.app.wizard().unwrap();
     assert_eq!(w.step(), &StepRef::Info);

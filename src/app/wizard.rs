@@ -131,7 +131,11 @@ impl Wizard {
             let id = f.place.step();
             self.steps
                 .iter()
-                .position(|s| matches!(s, StepRef::Section(x) | StepRef::Table(x) if x == id))
+                .position(|s| match s {
+                    StepRef::Section(x) | StepRef::Table(x) => x == id,
+                    StepRef::Info => matches!(f.place, Place::Info { .. }),
+                    StepRef::Review => false,
+                })
                 .unwrap_or(usize::MAX)
         };
         let mut order: Vec<usize> = (0..self.eval.findings.len()).collect();

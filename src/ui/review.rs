@@ -48,6 +48,8 @@ pub fn finding_lines(
                 .count();
             let name = if app.template.table(&step).is_some() {
                 i18n::table_name(app.lang, &app.template, &step)
+            } else if matches!(f.place, crate::rules::Place::Info { .. }) {
+                i18n::info_step(app.lang).to_string()
             } else {
                 format!("{} {step}", i18n::section_word(app.lang))
             };
