@@ -2,14 +2,18 @@
 //! wizard. Each format is its own module; every export is written atomically (a
 //! failed export leaves no half-written file) and never changes the draft.
 
+pub mod docx;
+pub mod header;
+pub mod layout;
 pub mod markdown;
+pub mod xlsx;
 
 use std::path::Path;
 
-use crate::draft::{BodyKind, Draft};
+use crate::draft::Draft;
 use crate::rules::Evaluation;
 use crate::store::{self, SaveError};
-use crate::template::{Severity, Template};
+use crate::template::{Severity, Table, Template};
 
 /// The formats a report can leave in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,17 +74,38 @@ pub fn place_and_date(draft: &Draft) -> String {
     format!("{place}, {date}")
 }
 
-/// "Số: 215/BC-UBND" (State) or "Số 127-BC/HU" (Party).
-pub fn number_line(draft: &Draft) -> String {
-    let n = if draft.meta.number.trim().is_empty() {
-        "…".to_string()
-    } else {
-        draft.meta.number.trim().to_string()
+/// "(Kèm theo Báo cáo số 215/BC-UBND ngày 05/9/2024 của UBND huyện Tuy Phước)".
+pub fn attachment_line(draft: &Draft, layout: &layout::Layout) -> String {
+    let m = &draft.meta;
+    let or_dots = |s: &str| {
+        let s = s.trim();
+        if s.is_empty() {
+            "…".to_string()
+        } else {
+            s.to_string()
+        }
     };
-    match draft.meta.body {
-        BodyKind::State => format!("Số: {n}"),
-        BodyKind::Party => format!("Số {n}"),
-    }
+    let number = layout.number_line(&m.number);
+    let number = number
+        .trim_start_matches("Số")
+        .trim_start_matches(':')
+        .trim();
+    format!(
+        "(Kèm theo Báo cáo số {number} ngày {} của {})",
+        or_dots(&m.date),
+        or_dots(&m.unit)
+    )
+}
+
+/// An appendix's title lines as the report prints them: the outline's own, without
+/// its "(Kèm theo Kế hoạch …)" line, which the report replaces with
+/// [`attachment_line`].
+pub fn appendix_title(table: &Table) -> impl Iterator<Item = &str> {
+    table
+        .title
+        .iter()
+        .map(String::as_str)
+        .filter(|l| !l.trim_start().starts_with("(Kèm theo"))
 }
 
 /// Writes an export atomically.
@@ -88,15 +113,34 @@ pub fn write(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
     store::write_atomic(path, bytes)
 }
 
-/// The report in `format`, as bytes.
+/// The report in `format`, as bytes; an error says what could not be built.
 pub fn render(
     format: Format,
     template: &Template,
     draft: &Draft,
     eval: &Evaluation,
-) -> Option<Vec<u8>> {
+) -> Result<Vec<u8>, String> {
+    let layout = layout::for_body(draft.meta.body)?;
     match format {
-        Format::Markdown => Some(markdown::render(template, draft, eval).into_bytes()),
-        Format::Docx | Format::Xlsx => None,
+        Format::Markdown => Ok(markdown::render(template, draft, eval, &layout).into_bytes()),
+        Format::Docx => docx::render(template, draft, eval, &layout),
+        Format::Xlsx => xlsx::render(template, draft, eval, &layout),
+    }
+}
+
+/// The file name suggested for an export: "bao-cao-huyen-tuy-phuoc.docx" from the
+/// draft's name.
+pub fn suggested_name(draft_name: &str, format: Format) -> String {
+    format!("bao-cao-{draft_name}.{}", format.extension())
+}
+
+impl Format {
+    /// The file extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Markdown => "md",
+            Format::Docx => "docx",
+            Format::Xlsx => "xlsx",
+        }
     }
 }

@@ -254,9 +254,8 @@ pub(super) fn export(
         return Err(Failure::new(i18n::export_unknown_format(env.lang, to)));
     };
     let eval = rules::evaluate(&env.template, &draft);
-    let Some(bytes) = crate::export::render(fmt, &env.template, &draft, &eval) else {
-        return Err(Failure::new(i18n::export_not_yet(env.lang).to_string()));
-    };
+    let bytes = crate::export::render(fmt, &env.template, &draft, &eval)
+        .map_err(|e| Failure::new(i18n::export_failed(env.lang, &e)))?;
     crate::export::write(to, &bytes).map_err(|e| Failure::new(i18n::save_error(env.lang, &e)))?;
     crate::cli::say!(
         "{}",

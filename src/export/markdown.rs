@@ -4,6 +4,7 @@
 
 use std::fmt::Write as _;
 
+use super::layout::Layout;
 use crate::draft::{BodyKind, Draft};
 use crate::i18n::Lang;
 use crate::report::cell_text;
@@ -15,7 +16,7 @@ fn cell(text: &str) -> String {
 }
 
 /// The report as Markdown.
-pub fn render(t: &Template, d: &Draft, eval: &Evaluation) -> String {
+pub fn render(t: &Template, d: &Draft, eval: &Evaluation, layout: &Layout) -> String {
     let mut out = String::new();
     let m = &d.meta;
     if super::is_draft(eval) {
@@ -25,7 +26,7 @@ pub fn render(t: &Template, d: &Draft, eval: &Evaluation) -> String {
         BodyKind::State => {
             let _ = writeln!(out, "{}  ", m.parent.to_uppercase());
             let _ = writeln!(out, "**{}**  ", m.unit.to_uppercase());
-            let _ = writeln!(out, "{}\n", super::number_line(d));
+            let _ = writeln!(out, "{}\n", layout.number_line(&d.meta.number));
             out.push_str(
                 "**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**  \n**Độc lập - Tự do - Hạnh phúc**\n\n",
             );
@@ -35,7 +36,7 @@ pub fn render(t: &Template, d: &Draft, eval: &Evaluation) -> String {
             let _ = writeln!(out, "{}  ", m.parent.to_uppercase());
             let _ = writeln!(out, "**{}**  ", m.unit.to_uppercase());
             out.push_str("\\*  \n");
-            let _ = writeln!(out, "{}\n", super::number_line(d));
+            let _ = writeln!(out, "{}\n", layout.number_line(&d.meta.number));
         }
     }
     let _ = writeln!(out, "*{}*\n", super::place_and_date(d));
@@ -79,9 +80,10 @@ pub fn render(t: &Template, d: &Draft, eval: &Evaluation) -> String {
     let _ = writeln!(out, "\n\n**{}**\n", m.signer);
     for (table, sheet) in t.tables.iter().zip(eval.sheets.iter()) {
         let _ = writeln!(out, "\n## PHỤ LỤC {}\n", table.number);
-        for line in &table.title {
+        for line in super::appendix_title(table) {
             let _ = writeln!(out, "**{line}**  ");
         }
+        let _ = writeln!(out, "*{}*", super::attachment_line(d, layout));
         out.push('\n');
         let heads: Vec<String> = table.columns.iter().map(|c| cell(&c.header)).collect();
         let _ = writeln!(out, "| {} |", heads.join(" | "));

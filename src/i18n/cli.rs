@@ -332,20 +332,20 @@ pub fn exported(lang: Lang, path: &std::path::Path, errors: usize) -> String {
 pub fn export_unknown_format(lang: Lang, path: &std::path::Path) -> String {
     match lang {
         Lang::Vi => format!(
-            "Không biết xuất {} theo định dạng nào: dùng đuôi .md (hoặc --format md)",
+            "Không biết xuất {} theo định dạng nào: dùng đuôi .docx, .xlsx hoặc .md (hoặc --format docx|xlsx|md)",
             path.display()
         ),
         Lang::En => format!(
-            "Cannot tell the format of {}: use a .md name (or --format md)",
+            "Cannot tell the format of {}: use a .docx, .xlsx or .md name (or --format docx|xlsx|md)",
             path.display()
         ),
     }
 }
 
-/// DOCX and XLSX are not there yet.
-pub fn export_not_yet(lang: Lang) -> &'static str {
-    lang.pick(
-        "Xuất DOCX/XLSX chưa có ở bản này; hiện xuất được Markdown (.md)",
-        "DOCX/XLSX export is not in this version yet; Markdown (.md) is",
-    )
+/// An export could not be built (nothing was written).
+pub fn export_failed(lang: Lang, why: &str) -> String {
+    match lang {
+        Lang::Vi => format!("Không tạo được tệp xuất (chưa ghi gì): {why}"),
+        Lang::En => format!("Could not build the export (nothing written): {why}"),
+    }
 }

@@ -90,6 +90,9 @@ pub struct Change {
     pub amount: f64,
     /// Word for the unit of change ("bậc", "điểm", "%").
     pub unit: String,
+    /// Smaller is better (ranks): the change is baseline − result, not result −
+    /// baseline.
+    pub rank: bool,
 }
 
 /// A result against its target.
@@ -101,6 +104,10 @@ pub struct Verdict {
     pub margin: f64,
     /// Word for the unit of the margin.
     pub unit: String,
+    /// The target's threshold.
+    pub goal: f64,
+    /// Smaller is better (ranks): met when the result is at most the goal.
+    pub rank: bool,
 }
 
 impl Cell {

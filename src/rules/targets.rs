@@ -63,6 +63,7 @@ pub(super) fn apply(
             (Some(b), Some(r)) => Cell::Change(Box::new(Change {
                 amount: if rank { b - r } else { r - b },
                 unit: unit.delta.clone(),
+                rank,
             })),
             _ => Cell::Na,
         };
@@ -78,6 +79,8 @@ pub(super) fn apply(
                     met,
                     margin,
                     unit: unit.delta.clone(),
+                    goal,
+                    rank,
                 }))
             }
             None => Cell::Na,

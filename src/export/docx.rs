@@ -1,0 +1,402 @@
+//! The report as a Word document in the official layout: the heading block, "BÁO CÁO"
+//! and its summary line, the outline's sections with their answers, recipients and the
+//! signature block on portrait A4 pages numbered in the top margin from page 2; then
+//! each appendix on landscape pages of its own. Every measure comes from the layout
+//! profile chosen by the draft's State/Party metadata ([`super::layout`]).
+
+mod appendix;
+mod text;
+
+use docx_rs::{
+    AlignmentType, Docx, Header, PageMargin, PageNumType, PageOrientationType, Paragraph, RunFonts,
+    Section, Table, TableCell, TableRow, VAlignType, WidthType,
+};
+
+use self::text::{Face, para, rule, run};
+use super::layout::{HeaderKind, IssuerMark, Layout, Margins};
+use crate::draft::Draft;
+use crate::rules::Evaluation;
+use crate::template::{FieldKind, Template};
+
+/// A4 in twentieths of a point.
+const A4_SHORT: u32 = 11_906;
+const A4_LONG: u32 = 16_838;
+
+/// Millimetres to twentieths of a point.
+fn twips(mm: f64) -> i32 {
+    (mm * 1440.0 / 25.4).round() as i32
+}
+
+/// What one section of the document holds, before it is placed.
+enum Block {
+    Paragraph(Box<Paragraph>),
+    Table(Box<Table>),
+}
+
+impl Block {
+    fn para(p: Paragraph) -> Block {
+        Block::Paragraph(Box::new(p))
+    }
+}
+
+/// A section of pages: its orientation, margins and contents.
+struct Part {
+    landscape: bool,
+    margins: Margins,
+    blocks: Vec<Block>,
+}
+
+impl Part {
+    /// Text width in twips.
+    fn width(&self) -> i32 {
+        let page = if self.landscape { A4_LONG } else { A4_SHORT };
+        page as i32 - twips(self.margins.left) - twips(self.margins.right)
+    }
+}
+
+/// The report as DOCX bytes.
+pub fn render(
+    template: &Template,
+    draft: &Draft,
+    eval: &Evaluation,
+    layout: &Layout,
+) -> Result<Vec<u8>, String> {
+    let mut parts = vec![report(template, draft, eval, layout)];
+    for (table, sheet) in template.tables.iter().zip(eval.sheets.iter()) {
+        let margins = layout.appendix_margins;
+        let mut part = Part {
+            landscape: true,
+            margins,
+            blocks: Vec::new(),
+        };
+        let width = part.width();
+        part.blocks = appendix::blocks(table, sheet, draft, layout, width);
+        parts.push(part);
+    }
+    let mut doc = Docx::new()
+        .default_fonts(
+            RunFonts::new()
+                .ascii(&layout.font)
+                .hi_ansi(&layout.font)
+                .cs(&layout.font)
+                .east_asia(&layout.font),
+        )
+        .default_size(text::half_points(layout.sizes.body));
+    let last = parts.len() - 1;
+    for (i, part) in parts.into_iter().enumerate() {
+        let margin = PageMargin::new()
+            .top(twips(part.margins.top))
+            .bottom(twips(part.margins.bottom))
+            .left(twips(part.margins.left))
+            .right(twips(part.margins.right))
+            .header(twips(part.margins.top / 2.0))
+            .footer(twips(part.margins.bottom / 2.0));
+        let (w, h, orient) = if part.landscape {
+            (A4_LONG, A4_SHORT, PageOrientationType::Landscape)
+        } else {
+            (A4_SHORT, A4_LONG, PageOrientationType::Portrait)
+        };
+        // Every section numbers its pages from 1 and leaves the first one unnumbered:
+        // the report, then each appendix on its own pages.
+        // A "title page" without a first-page header leaves the first page of each
+        // section unnumbered.
+        let header = page_number_header(layout);
+        let title_pg = !layout.page_numbers.on_first_page;
+        if i < last {
+            let mut s = Section::new()
+                .page_size(docx_rs::PageSize::new().size(w, h).orient(orient))
+                .page_margin(margin)
+                .page_num_type(PageNumType::new().start(1))
+                .header(header);
+            if title_pg {
+                s = s.title_pg();
+            }
+            for b in part.blocks {
+                s = match b {
+                    Block::Paragraph(p) => s.add_paragraph(*p),
+                    Block::Table(t) => s.add_table(*t),
+                };
+            }
+            doc = doc.add_section(s);
+        } else {
+            doc = doc
+                .page_size(w, h)
+                .page_orient(orient)
+                .page_margin(margin)
+                .page_num_type(PageNumType::new().start(1))
+                .header(header);
+            if title_pg {
+                doc = doc.title_pg();
+            }
+            for b in part.blocks {
+                doc = match b {
+                    Block::Paragraph(p) => doc.add_paragraph(*p),
+                    Block::Table(t) => doc.add_table(*t),
+                };
+            }
+        }
+    }
+    pack(doc)
+}
+
+/// The header with the page number (empty when the profile puts numbers elsewhere).
+fn page_number_header(layout: &Layout) -> Header {
+    if layout.page_numbers.centred_in_top_margin {
+        Header::new().add_paragraph(text::page_field(layout.sizes.page_number))
+    } else {
+        Header::new()
+    }
+}
+
+/// Builds the package; header rows of appendix tables are marked to repeat on every
+/// page (docx-rs has no switch for `w:tblHeader`; see [`text::repeat_header_rows`]).
+fn pack(doc: Docx) -> Result<Vec<u8>, String> {
+    let mut xml = doc.build();
+    xml.document = text::repeat_header_rows(&xml.document);
+    let mut stored = std::io::Cursor::new(Vec::new());
+    xml.pack(&mut stored).map_err(|e| e.to_string())?;
+    deflate(stored.get_ref()).map_err(|e| e.to_string())
+}
+
+/// docx-rs stores its parts uncompressed; a consolidated report would be tens of
+/// megabytes that way. Repacks every part deflated, in the same order.
+fn deflate(stored: &[u8]) -> zip::result::ZipResult<Vec<u8>> {
+    use std::io::{Cursor, Read, Write};
+    let mut input = zip::ZipArchive::new(Cursor::new(stored))?;
+    let mut output = zip::ZipWriter::new(Cursor::new(Vec::with_capacity(stored.len() / 4)));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    let mut buf = Vec::new();
+    for i in 0..input.len() {
+        let mut part = input.by_index(i)?;
+        let name = part.name()?.to_string();
+        if part.is_dir() {
+            output.add_directory(name, options)?;
+            continue;
+        }
+        buf.clear();
+        part.read_to_end(&mut buf)?;
+        output.start_file(name, options)?;
+        output.write_all(&buf)?;
+    }
+    Ok(output.finish()?.into_inner())
+}
+
+/// The portrait part: heading block, title, sections, recipients and signature.
+fn report(template: &Template, draft: &Draft, eval: &Evaluation, layout: &Layout) -> Part {
+    let mut part = Part {
+        landscape: false,
+        margins: layout.margins,
+        blocks: Vec::new(),
+    };
+    let width = part.width();
+    let sz = &layout.sizes;
+    let mut blocks = Vec::new();
+    if super::is_draft(eval) {
+        blocks.push(Block::para(para(AlignmentType::Right).add_run(run(
+            &layout.draft_mark,
+            sz.body,
+            Face::BOLD,
+        ))));
+    }
+    blocks.push(Block::Table(Box::new(heading_block(draft, layout, width))));
+    blocks.push(Block::para(para(AlignmentType::Center).add_run(run(
+        "",
+        sz.body,
+        Face::PLAIN,
+    ))));
+    blocks.push(Block::para(para(AlignmentType::Center).add_run(run(
+        "BÁO CÁO",
+        sz.title,
+        Face::BOLD,
+    ))));
+    for line in &template.title {
+        blocks.push(Block::para(para(AlignmentType::Center).add_run(run(
+            line,
+            sz.summary,
+            Face::BOLD,
+        ))));
+    }
+    blocks.push(Block::para(rule(width, 0.25)));
+    body(template, draft, layout, &mut blocks);
+    blocks.push(Block::Table(Box::new(closing_block(draft, layout, width))));
+    part.blocks = blocks;
+    part
+}
+
+/// The sections in the outline's numbering, with their answers.
+fn body(template: &Template, draft: &Draft, layout: &Layout, blocks: &mut Vec<Block>) {
+    let sz = layout.sizes.body;
+    for (depth, s) in template.all_sections() {
+        let heading = format!("{} {}", s.number, s.title);
+        // I. and 1. in bold; deeper headings (a), b)) in bold italic.
+        let style = if depth < 2 {
+            Face::BOLD
+        } else {
+            Face::BOLD_ITALIC
+        };
+        blocks.push(Block::para(
+            text::body_para(layout, false)
+                .keep_next(true)
+                .add_run(run(&heading, sz, style)),
+        ));
+        for f in &s.fields {
+            let answer = draft.answer(&s.id, &f.id);
+            if f.kind != FieldKind::Text {
+                let value = answer.map(|a| a.text.trim()).unwrap_or("");
+                let value = if value.is_empty() { "…" } else { value };
+                let line = format!("- {}: {value} {}", f.title, f.unit);
+                blocks.push(Block::para(text::body_para(layout, true).add_run(run(
+                    line.trim_end(),
+                    sz,
+                    Face::PLAIN,
+                ))));
+                continue;
+            }
+            if !f.number.is_empty() {
+                let label = format!("{} {}", f.number, f.title);
+                blocks.push(Block::para(
+                    text::body_para(layout, true).keep_next(true).add_run(run(
+                        &label,
+                        sz,
+                        Face::ITALIC,
+                    )),
+                ));
+            }
+            let paragraphs: Vec<&str> = match answer {
+                Some(a) if a.nothing_to_report => vec!["Không phát sinh."],
+                Some(a) if !a.text.trim().is_empty() => a
+                    .text
+                    .split('\n')
+                    .map(str::trim)
+                    .filter(|p| !p.is_empty())
+                    .collect(),
+                _ => vec!["…"],
+            };
+            for p in paragraphs {
+                blocks.push(Block::para(text::body_para(layout, true).add_run(run(
+                    p,
+                    sz,
+                    Face::PLAIN,
+                ))));
+            }
+        }
+    }
+}
+
+/// A borderless table of two columns, `left` share of `width` on the left.
+fn two_columns(width: i32, left: f64, l: Vec<Paragraph>, r: Vec<Paragraph>) -> Table {
+    let lw = (f64::from(width) * left).round() as usize;
+    let rw = width as usize - lw;
+    let cell = |w: usize, ps: Vec<Paragraph>| {
+        ps.into_iter()
+            .fold(TableCell::new(), TableCell::add_paragraph)
+            .width(w, WidthType::Dxa)
+            .vertical_align(VAlignType::Top)
+            .clear_all_border()
+    };
+    Table::without_borders(vec![TableRow::new(vec![cell(lw, l), cell(rw, r)])])
+        .set_grid(vec![lw, rw])
+        .width(width as usize, WidthType::Dxa)
+        .layout(docx_rs::TableLayoutType::Fixed)
+}
+
+/// Parent body, issuing body, number (left); motto or Party name, place and date
+/// (right).
+fn heading_block(draft: &Draft, layout: &Layout, width: i32) -> Table {
+    let m = &draft.meta;
+    let sz = &layout.sizes;
+    let lw = f64::from(width) * layout.heading_left;
+    let rw = f64::from(width) - lw;
+    let mut left = Vec::new();
+    if !m.parent.trim().is_empty() {
+        left.push(para(AlignmentType::Center).add_run(run(
+            &m.parent.to_uppercase(),
+            sz.parent,
+            Face::PLAIN,
+        )));
+    }
+    left.push(para(AlignmentType::Center).add_run(run(
+        &m.unit.to_uppercase(),
+        sz.issuer,
+        Face::BOLD,
+    )));
+    match layout.issuer_mark {
+        IssuerMark::Rule => left.push(rule(lw as i32, 0.35)),
+        IssuerMark::Star => {
+            left.push(para(AlignmentType::Center).add_run(run("*", sz.issuer, Face::PLAIN)))
+        }
+    }
+    left.push(para(AlignmentType::Center).add_run(run(
+        &layout.number_line(&m.number),
+        sz.number,
+        Face::PLAIN,
+    )));
+    let mut right = Vec::new();
+    match layout.header {
+        HeaderKind::NationalMotto => {
+            right.push(para(AlignmentType::Center).add_run(run(
+                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                sz.motto_top,
+                Face::BOLD,
+            )));
+            right.push(para(AlignmentType::Center).add_run(run(
+                "Độc lập - Tự do - Hạnh phúc",
+                sz.motto,
+                Face::BOLD,
+            )));
+            right.push(rule(rw as i32, 0.6));
+        }
+        HeaderKind::Party => {
+            right.push(para(AlignmentType::Center).add_run(run(
+                "ĐẢNG CỘNG SẢN VIỆT NAM",
+                sz.motto_top,
+                Face::BOLD,
+            )));
+            right.push(rule(rw as i32, 0.6));
+        }
+    }
+    right.push(para(AlignmentType::Center).add_run(run(
+        &super::place_and_date(draft),
+        sz.date,
+        Face::ITALIC,
+    )));
+    two_columns(width, layout.heading_left, left, right)
+}
+
+/// "Nơi nhận:" and the list (left); the signer's title, room for signature and seal,
+/// and the name (right).
+fn closing_block(draft: &Draft, layout: &Layout, width: i32) -> Table {
+    let m = &draft.meta;
+    let sz = &layout.sizes;
+    let mut left = vec![para(AlignmentType::Left).add_run(run(
+        "Nơi nhận:",
+        sz.recipients_label,
+        Face::BOLD_ITALIC,
+    ))];
+    let n = m.recipients.len();
+    for (i, r) in m.recipients.iter().enumerate() {
+        let r = r.trim().trim_end_matches([';', '.']);
+        let end = if i + 1 == n { "." } else { ";" };
+        left.push(para(AlignmentType::Left).add_run(run(
+            &format!("- {r}{end}"),
+            sz.recipients,
+            Face::PLAIN,
+        )));
+    }
+    let mut right: Vec<Paragraph> = m
+        .signer_title
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(|l| {
+            para(AlignmentType::Center).add_run(run(&l.to_uppercase(), sz.signature, Face::BOLD))
+        })
+        .collect();
+    // Room for the signature and the seal.
+    for _ in 0..4 {
+        right.push(para(AlignmentType::Center).add_run(run("", sz.signature, Face::PLAIN)));
+    }
+    right.push(para(AlignmentType::Center).add_run(run(m.signer.trim(), sz.signature, Face::BOLD)));
+    two_columns(width, 0.5, left, right)
+}

@@ -1,0 +1,159 @@
+//! One appendix of the DOCX export: "PHỤ LỤC n", its title lines and the
+//! "(Kèm theo Báo cáo số … ngày … của …)" line, then the table: the official header
+//! rows with their merged cells and the (1)…(n) row, both repeated on every page;
+//! group and total rows in bold; the program's own computed values; numbers in
+//! Vietnamese format.
+
+use docx_rs::{
+    AlignmentType, Paragraph, Table, TableCell, TableLayoutType, TableRow, VAlignType, VMergeType,
+    WidthType,
+};
+
+use super::Block;
+use super::text::{Face, para, run};
+use crate::draft::Draft;
+use crate::export::header;
+use crate::export::layout::Layout;
+use crate::i18n::Lang;
+use crate::report::cell_text;
+use crate::rules::{RowKind, Sheet};
+use crate::template::{ColumnKind, Table as Spec};
+
+/// The paragraphs and the table of one appendix, `width` twips wide.
+pub(super) fn blocks(
+    table: &Spec,
+    sheet: &Sheet,
+    draft: &Draft,
+    layout: &Layout,
+    width: i32,
+) -> Vec<Block> {
+    let sz = layout.sizes.body;
+    let centred = |text: &str, face: Face| {
+        Block::para(para(AlignmentType::Center).add_run(run(text, sz, face)))
+    };
+    let mut out = vec![centred(
+        &format!("{} {}", layout.appendix_label, table.number),
+        Face::BOLD,
+    )];
+    for line in crate::export::appendix_title(table) {
+        out.push(centred(line, Face::BOLD));
+    }
+    out.push(centred(
+        &crate::export::attachment_line(draft, layout),
+        Face::ITALIC,
+    ));
+    out.push(centred("", Face::PLAIN));
+    out.push(Block::Table(Box::new(grid(
+        table, sheet, draft, layout, width,
+    ))));
+    for note in &table.notes {
+        out.push(Block::para(para(AlignmentType::Left).add_run(run(
+            note,
+            layout.sizes.table,
+            Face::ITALIC,
+        ))));
+    }
+    out
+}
+
+/// Column widths in twips, in proportion to the template's preferred widths.
+fn widths(table: &Spec, width: i32) -> Vec<usize> {
+    let total: u32 = table
+        .columns
+        .iter()
+        .map(|c| u32::from(c.width.max(1)))
+        .sum();
+    table
+        .columns
+        .iter()
+        .map(|c| (f64::from(width) * f64::from(c.width.max(1)) / f64::from(total)) as usize)
+        .collect()
+}
+
+fn cell(width: usize, span: usize, paragraph: Paragraph) -> TableCell {
+    TableCell::new()
+        .add_paragraph(paragraph)
+        .width(width, WidthType::Dxa)
+        .grid_span(span)
+        .vertical_align(VAlignType::Center)
+}
+
+/// The table: header rows, column numbers, then the sheet's rows.
+fn grid(table: &Spec, sheet: &Sheet, draft: &Draft, layout: &Layout, width: i32) -> Table {
+    let ws = widths(table, width);
+    let span_width = |c: usize, span: usize| ws[c..(c + span).min(ws.len())].iter().sum();
+    let hsz = layout.sizes.table_header;
+    let mut rows = Vec::new();
+    let placed = header::place(table);
+    for r in 0..table.header.len() {
+        let mut cells = Vec::new();
+        let mut c = 0;
+        while c < ws.len() {
+            // The cell that covers (r, c): starting here, or spanning down into it.
+            let over = placed
+                .iter()
+                .find(|p| p.col == c && p.row <= r && r < p.row + p.rows);
+            let Some(p) = over else {
+                cells.push(cell(ws[c], 1, Paragraph::new()));
+                c += 1;
+                continue;
+            };
+            let tc = if p.row == r {
+                let text = para(AlignmentType::Center).add_run(run(p.text, hsz, Face::BOLD));
+                let tc = cell(span_width(c, p.cols), p.cols, text);
+                if p.rows > 1 {
+                    tc.vertical_merge(VMergeType::Restart)
+                } else {
+                    tc
+                }
+            } else {
+                cell(span_width(c, p.cols), p.cols, Paragraph::new())
+                    .vertical_merge(VMergeType::Continue)
+            };
+            cells.push(tc);
+            c += p.cols;
+        }
+        // "Can't split" marks a header row; the packer makes it repeat on each page.
+        rows.push(TableRow::new(cells).cant_split());
+    }
+    let numbers = table
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(c, col)| {
+            let p = para(AlignmentType::Center).add_run(run(
+                &format!("({})", col.id),
+                hsz,
+                Face::ITALIC,
+            ));
+            cell(ws[c], 1, p)
+        })
+        .collect();
+    rows.push(TableRow::new(numbers).cant_split());
+    let sz = layout.sizes.table;
+    for row in &sheet.rows {
+        let face = match row.kind {
+            RowKind::Group { .. } | RowKind::Total | RowKind::Heading => Face::BOLD,
+            _ => Face::PLAIN,
+        };
+        let cells = table
+            .columns
+            .iter()
+            .enumerate()
+            .map(|(c, col)| {
+                let text = cell_text(Lang::Vi, draft, table, row, c);
+                let align = match col.kind {
+                    ColumnKind::Stt => AlignmentType::Center,
+                    k if k.is_numeric() => AlignmentType::Right,
+                    _ => AlignmentType::Left,
+                };
+                cell(ws[c], 1, para(align).add_run(run(&text, sz, face)))
+            })
+            .collect();
+        rows.push(TableRow::new(cells));
+    }
+    Table::new(rows)
+        .set_grid(ws.clone())
+        .width(ws.iter().sum(), WidthType::Dxa)
+        .layout(TableLayoutType::Fixed)
+}

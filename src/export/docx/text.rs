@@ -1,0 +1,164 @@
+//! Paragraph and run helpers of the DOCX export: alignment, sizes in points, the
+//! short rules of the heading block, the sized PAGE field, and marking table header
+//! rows to repeat on every page.
+
+use docx_rs::{
+    AlignmentType, BorderType, FieldCharType, InstrPAGE, InstrText, LineSpacing, LineSpacingType,
+    Paragraph, ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Run, SpecialIndentType,
+};
+
+use crate::export::layout::Layout;
+
+/// How a run is set.
+#[derive(Debug, Clone, Copy)]
+pub struct Face {
+    bold: bool,
+    italic: bool,
+}
+
+impl Face {
+    pub const PLAIN: Face = Face {
+        bold: false,
+        italic: false,
+    };
+    pub const BOLD: Face = Face {
+        bold: true,
+        italic: false,
+    };
+    pub const ITALIC: Face = Face {
+        bold: false,
+        italic: true,
+    };
+    pub const BOLD_ITALIC: Face = Face {
+        bold: true,
+        italic: true,
+    };
+}
+
+/// Points to the half-points Word counts sizes in.
+pub fn half_points(pt: f64) -> usize {
+    (pt * 2.0).round() as usize
+}
+
+/// A run of text (line breaks inside become breaks).
+pub fn run(text: &str, pt: f64, face: Face) -> Run {
+    let mut r = Run::new().size(half_points(pt));
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            r = r.add_break(docx_rs::BreakType::TextWrapping);
+        }
+        r = r.add_text(line);
+    }
+    if face.bold {
+        r = r.bold();
+    }
+    if face.italic {
+        r = r.italic();
+    }
+    r
+}
+
+/// A paragraph with single spacing and no space around it (heading block, tables).
+pub fn para(align: AlignmentType) -> Paragraph {
+    Paragraph::new().align(align).line_spacing(
+        LineSpacing::new()
+            .before(0)
+            .after(0)
+            .line(240)
+            .line_rule(LineSpacingType::Auto),
+    )
+}
+
+/// A body paragraph: justified, the profile's spacing, and a first-line indent when
+/// `indent`.
+pub fn body_para(layout: &Layout, indent: bool) -> Paragraph {
+    let p = Paragraph::new().align(AlignmentType::Both).line_spacing(
+        LineSpacing::new()
+            .before(0)
+            .after((layout.paragraph_after * 20.0).round() as u32)
+            .line((layout.line_spacing * 240.0).round() as i32)
+            .line_rule(LineSpacingType::Auto),
+    );
+    let first = (layout.first_line_indent * 1440.0 / 25.4).round() as i32;
+    p.indent(None, Some(SpecialIndentType::FirstLine(first)), None, None)
+        .keep_lines(!indent)
+}
+
+/// A short centred rule: an empty, tiny paragraph `share` of `width` twips wide with a
+/// bottom border (docx-rs: `ParagraphBorders::with_empty().set(bottom)` draws one side).
+pub fn rule(width: i32, share: f64) -> Paragraph {
+    let side = ((f64::from(width) * (1.0 - share)) / 2.0).round() as i32;
+    let mut p = Paragraph::new()
+        .align(AlignmentType::Center)
+        .indent(Some(side), None, Some(side), None)
+        .line_spacing(
+            // Clear of the text above, and a little room below.
+            LineSpacing::new()
+                .before(40)
+                .after(80)
+                .line(40)
+                .line_rule(LineSpacingType::Exact),
+        )
+        .size(2);
+    p.property = p.property.set_borders(
+        ParagraphBorders::with_empty().set(
+            ParagraphBorder::new(ParagraphBorderPosition::Bottom)
+                .val(BorderType::Single)
+                .size(6)
+                .space(1)
+                .color("000000"),
+        ),
+    );
+    p
+}
+
+/// A centred paragraph holding the PAGE field at `pt` points (docx-rs's `PageNum`
+/// cannot be sized, so the field is built from its runs).
+pub fn page_field(pt: f64) -> Paragraph {
+    let sz = half_points(pt);
+    para(AlignmentType::Center)
+        .add_run(
+            Run::new()
+                .size(sz)
+                .add_field_char(FieldCharType::Begin, false),
+        )
+        .add_run(
+            Run::new()
+                .size(sz)
+                .add_instr_text(InstrText::PAGE(InstrPAGE::new())),
+        )
+        .add_run(
+            Run::new()
+                .size(sz)
+                .add_field_char(FieldCharType::Separate, false),
+        )
+        .add_run(Run::new().size(sz).add_text("1"))
+        .add_run(
+            Run::new()
+                .size(sz)
+                .add_field_char(FieldCharType::End, false),
+        )
+}
+
+/// The row-property mark that docx-rs writes for `TableRow::cant_split`; only header
+/// rows are built with it.
+const CANT_SPLIT: &[u8] = b"<w:cantSplit />";
+const CANT_SPLIT_HEADER: &[u8] = b"<w:cantSplit /><w:tblHeader />";
+
+/// Adds `<w:tblHeader/>` after every `<w:cantSplit/>`: docx-rs has no repeat-header
+/// option, and the exporter sets "can't split" on header rows only.
+pub fn repeat_header_rows(document: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(document.len() + 1024);
+    let mut rest = document;
+    while let Some(at) = find(rest, CANT_SPLIT) {
+        out.extend_from_slice(&rest[..at]);
+        out.extend_from_slice(CANT_SPLIT_HEADER);
+        rest = &rest[at + CANT_SPLIT.len()..];
+    }
+    out.extend_from_slice(rest);
+    out
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
