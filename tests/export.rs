@@ -1,5 +1,5 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
-//! Exports from the command line (Markdown for now): every section and answer, the
+//! Exports from the command line (Markdown here; DOCX and XLSX in their own files): every section and answer, the
 //! appendices with their column numbers and the program's own totals, "DỰ THẢO" while
 //! errors remain; the draft never changes and a failed export leaves no file.
 
@@ -114,7 +114,8 @@ fn a_failed_export_leaves_no_file() {
     let dir = tempfile::tempdir().unwrap();
     for target in [
         dir.path().join("khong-co/x.md"),
-        dir.path().join("x.docx"),
+        dir.path().join("khong-co/x.docx"),
+        dir.path().join("khong-co/x.xlsx"),
         dir.path().join("x.pdf"),
     ] {
         let o = export(dir.path(), &sample("so-noi-vu.ron"), &target)

@@ -56,17 +56,31 @@ pub(super) fn blocks(
     out
 }
 
-/// Column widths in twips, in proportion to the template's preferred widths.
+/// The STT column's width in twips: room for "STT" in bold and "III".
+const STT_WIDTH: usize = 700;
+
+/// Column widths in twips: the STT column fixed, the others in proportion to the
+/// template's preferred widths.
 fn widths(table: &Spec, width: i32) -> Vec<usize> {
+    let is_stt = |c: &crate::template::Column| c.kind == ColumnKind::Stt;
+    let fixed = table.columns.iter().filter(|c| is_stt(c)).count() * STT_WIDTH;
+    let rest = (width.max(0) as usize).saturating_sub(fixed) as f64;
     let total: u32 = table
         .columns
         .iter()
+        .filter(|c| !is_stt(c))
         .map(|c| u32::from(c.width.max(1)))
         .sum();
     table
         .columns
         .iter()
-        .map(|c| (f64::from(width) * f64::from(c.width.max(1)) / f64::from(total)) as usize)
+        .map(|c| {
+            if is_stt(c) {
+                STT_WIDTH
+            } else {
+                (rest * f64::from(c.width.max(1)) / f64::from(total.max(1))) as usize
+            }
+        })
         .collect()
 }
 

@@ -1,0 +1,322 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+//! The exports opened by a real office suite: LibreOffice turns the sample DOCX and
+//! XLSX into PDF; `pdfinfo` gives each page's orientation and `pdftotext` its text.
+//! Also checks that a recalculating reader computes the same XLSX totals as the
+//! program: the cached results are zeroed first, so only the formulas can bring the
+//! totals back. Skips, saying why, where LibreOffice or poppler is not installed
+//! (`.ci/run` installs both).
+
+use std::fs;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::Command as Proc;
+
+use assert_cmd::Command;
+
+fn sample(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("sample")
+        .join(name)
+}
+
+fn have(tool: &str) -> bool {
+    Proc::new(tool)
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success() || !o.stdout.is_empty() || !o.stderr.is_empty())
+}
+
+/// Whether the tools are here; prints why the test is skipped when not.
+fn tools() -> bool {
+    for tool in ["soffice", "pdfinfo", "pdftotext"] {
+        if !have(tool) {
+            eprintln!(
+                "skipped: {tool} is not installed (apt-get install libreoffice-writer-nogui \
+                 libreoffice-calc-nogui poppler-utils fonts-liberation; .ci/run does)"
+            );
+            return false;
+        }
+    }
+    true
+}
+
+fn export(src: &Path, out: &Path) {
+    Command::cargo_bin("baocao")
+        .unwrap()
+        .env("XDG_CONFIG_HOME", out.parent().unwrap())
+        .arg("export")
+        .arg(src)
+        .arg("--to")
+        .arg(out)
+        .assert()
+        .success();
+}
+
+/// LibreOffice with a profile of its own in `dir` (two instances cannot share one);
+/// `recalc` makes it recompute every formula of an XLSX on load.
+fn to_pdf(dir: &Path, file: &Path, recalc: bool) -> PathBuf {
+    let profile = dir.join(if recalc { "lo-recalc" } else { "lo" });
+    let user = profile.join("user");
+    fs::create_dir_all(&user).unwrap();
+    if recalc {
+        // Calc ▸ Formula ▸ "Recalculation on file load" for Excel files: always.
+        fs::write(
+            user.join("registrymodifications.xcu"),
+            r#"<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+"#,
+        )
+        .unwrap();
+    }
+    let outdir = dir.join(if recalc { "pdf-recalc" } else { "pdf" });
+    let o = Proc::new("soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args([
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+        ])
+        .arg(&outdir)
+        .arg(file)
+        .env("HOME", dir)
+        .output()
+        .unwrap();
+    let pdf = outdir.join(file.with_extension("pdf").file_name().unwrap());
+    assert!(
+        pdf.exists(),
+        "LibreOffice made no PDF: {}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    );
+    pdf
+}
+
+/// (landscape, text) of every page.
+fn pages(pdf: &Path) -> Vec<(bool, String)> {
+    let info = Proc::new("pdfinfo")
+        .args(["-f", "1", "-l", "9999"])
+        .arg(pdf)
+        .output()
+        .unwrap();
+    let info = String::from_utf8_lossy(&info.stdout).to_string();
+    let sizes: Vec<bool> = info
+        .lines()
+        .filter(|l| l.starts_with("Page") && l.contains(" size:"))
+        .map(|l| {
+            let dims: Vec<f64> = l
+                .split_whitespace()
+                .filter_map(|w| w.parse::<f64>().ok())
+                .collect();
+            // "Page    3 size:  841.89 x 595.304 pts (A4)": page number, width, height.
+            dims[1] > dims[2]
+        })
+        .collect();
+    assert!(!sizes.is_empty(), "{info}");
+    assert!(info.contains("(A4)"), "A4 pages: {info}");
+    (1..=sizes.len())
+        .map(|n| {
+            let t = Proc::new("pdftotext")
+                .args(["-layout", "-f", &n.to_string(), "-l", &n.to_string()])
+                .arg(pdf)
+                .arg("-")
+                .output()
+                .unwrap();
+            (sizes[n - 1], String::from_utf8_lossy(&t.stdout).to_string())
+        })
+        .collect()
+}
+
+/// Words of a line, for comparing table rows whatever the column spacing.
+fn words(line: &str) -> Vec<&str> {
+    line.split_whitespace().collect()
+}
+
+#[test]
+fn docx_renders_portrait_report_then_landscape_appendices() {
+    if !tools() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let docx = dir.path().join("bao-cao.docx");
+    export(&sample("huyen-tuy-phuoc.ron"), &docx);
+    let pages = pages(&to_pdf(dir.path(), &docx, false));
+    let first_landscape = pages.iter().position(|(l, _)| *l).unwrap();
+    assert!(
+        first_landscape >= 2,
+        "the report takes portrait pages first"
+    );
+    assert!(
+        pages[first_landscape..].iter().all(|(l, _)| *l),
+        "every page after the report is landscape"
+    );
+    let (_, one) = &pages[0];
+    for s in [
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "UBND HUYỆN TUY PHƯỚC",
+        "Số: 215/BC-UBND",
+        "Tuy Phước, ngày 05 tháng 9 năm 2024",
+        "BÁO CÁO",
+        "I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH",
+    ] {
+        assert!(one.contains(s), "page 1 lacks {s}:\n{one}");
+    }
+    assert!(!one.trim_start().starts_with('1'), "no number on page 1");
+    let two = pages[1].1.trim_start();
+    assert!(
+        two.starts_with("2\n") || two.starts_with("2 "),
+        "page 2 is numbered:\n{two}"
+    );
+    let report: String = pages[..first_landscape]
+        .iter()
+        .map(|(_, t)| t.as_str())
+        .collect();
+    for s in [
+        "V. ĐỀ XUẤT, KIẾN NGHỊ",
+        "Nơi nhận:",
+        "KT. CHỦ TỊCH",
+        "Trần Văn Thanh",
+    ] {
+        assert!(report.contains(s), "the report lacks {s}");
+    }
+    for n in 1..=4 {
+        let label = format!("PHỤ LỤC {n}");
+        let at = pages.iter().position(|(_, t)| t.contains(&label)).unwrap();
+        assert!(at >= first_landscape, "{label} on a landscape page");
+    }
+    let total = pages
+        .iter()
+        .flat_map(|(_, t)| t.lines())
+        .find(|l| l.contains("TỔNG CỘNG"))
+        .unwrap();
+    assert_eq!(
+        words(total),
+        [
+            "TỔNG", "CỘNG", "114.770", "71.079", "41.384", "701", "1.431", "175"
+        ]
+    );
+    // The header rows repeat on the next page of Phụ lục 2.
+    let pl2 = pages
+        .iter()
+        .position(|(_, t)| t.contains("PHỤ LỤC 2"))
+        .unwrap();
+    let next = &pages[pl2 + 1].1;
+    assert!(!next.contains("PHỤ LỤC 2"), "{next}");
+    assert!(
+        next.contains("Cơ quan, đơn vị/lĩnh vực giải quyết"),
+        "{next}"
+    );
+    assert!(
+        next.lines()
+            .any(|l| words(l) == ["(1)", "(2)", "(3)", "(4)", "(5)"]),
+        "{next}"
+    );
+}
+
+#[test]
+fn party_and_draft_reports_render_their_own_heading() {
+    if !tools() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let party = dir.path().join("huyen-uy.docx");
+    export(&sample("huyen-uy-tuy-phuoc.ron"), &party);
+    let draft = dir.path().join("du-thao.docx");
+    export(&sample("vi-pham-quy-tac.ron"), &draft);
+    let one = &pages(&to_pdf(dir.path(), &party, false))[0].1;
+    assert!(one.contains("ĐẢNG CỘNG SẢN VIỆT NAM") && one.contains("Số 127-BC/HU"));
+    assert!(!one.contains("CỘNG HÒA XÃ HỘI"), "{one}");
+    let one = &pages(&to_pdf(dir.path(), &draft, false))[0].1;
+    assert!(one.trim_start().starts_with("DỰ THẢO"), "{one}");
+}
+
+/// A copy of an XLSX with every formula's cached result set to 0.
+fn zero_cached_results(src: &Path, dst: &Path) {
+    let mut zin = zip::ZipArchive::new(fs::File::open(src).unwrap()).unwrap();
+    let mut zout = zip::ZipWriter::new(fs::File::create(dst).unwrap());
+    let opts = zip::write::SimpleFileOptions::default();
+    for i in 0..zin.len() {
+        let mut f = zin.by_index(i).unwrap();
+        let name = f.name().unwrap().to_string();
+        let mut body = String::new();
+        f.read_to_string(&mut body).unwrap();
+        if name.starts_with("xl/worksheets/") {
+            let mut out = String::new();
+            let mut rest = body.as_str();
+            while let Some(at) = rest.find("</f><v>") {
+                let end = rest[at..].find("</v>").unwrap() + at;
+                out.push_str(&rest[..at]);
+                out.push_str("</f><v>0</v>");
+                rest = &rest[end + 4..];
+            }
+            out.push_str(rest);
+            body = out;
+        }
+        zout.start_file(name, opts).unwrap();
+        zout.write_all(body.as_bytes()).unwrap();
+    }
+    zout.finish().unwrap();
+}
+
+fn total_line(pages: &[(bool, String)]) -> Vec<String> {
+    let line = pages
+        .iter()
+        .flat_map(|(_, t)| t.lines())
+        .find(|l| l.contains("TỔNG CỘNG"))
+        .unwrap();
+    words(line).into_iter().map(str::to_string).collect()
+}
+
+#[test]
+fn xlsx_prints_landscape_in_vietnamese_and_a_recalculating_reader_gets_the_same_totals() {
+    if !tools() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let xlsx = dir.path().join("phu-luc.xlsx");
+    export(&sample("huyen-tuy-phuoc.ron"), &xlsx);
+    let pages = pages(&to_pdf(dir.path(), &xlsx, false));
+    assert!(
+        pages.iter().all(|(l, _)| *l),
+        "every sheet prints landscape"
+    );
+    let all: String = pages.iter().map(|(_, t)| t.as_str()).collect();
+    for s in [
+        "PHỤ LỤC 1",
+        "PHỤ LỤC 4",
+        "(Kèm theo Báo cáo số 215/BC-UBND ngày 05/09/2024 của UBND huyện Tuy Phước)",
+        "tăng 3,6%",
+        "Chưa đạt (còn thiếu 1,5%)",
+        "96,4",
+    ] {
+        assert!(all.contains(s), "lacks {s}");
+    }
+    let want = [
+        "TỔNG", "CỘNG", "114.770", "71.079", "41.384", "701", "1.431", "175",
+    ];
+    assert_eq!(total_line(&pages), want);
+    // Only the formulas can bring the totals back from zeroed caches.
+    let zeroed = dir.path().join("zeroed.xlsx");
+    zero_cached_results(&xlsx, &zeroed);
+    let stale = pages_of(dir.path(), &zeroed, false);
+    assert_ne!(
+        total_line(&stale),
+        want,
+        "a reader that does not recalculate shows the cache"
+    );
+    let recalculated = pages_of(dir.path(), &zeroed, true);
+    assert_eq!(total_line(&recalculated), want);
+    let all: String = recalculated.iter().map(|(_, t)| t.as_str()).collect();
+    assert!(all.contains("tăng 3,6%"), "the change column recomputed");
+}
+
+fn pages_of(dir: &Path, file: &Path, recalc: bool) -> Vec<(bool, String)> {
+    pages(&to_pdf(dir, file, recalc))
+}
