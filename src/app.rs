@@ -4,6 +4,7 @@
 //! draws or touches the terminal; `ui` reads this state to draw it.
 
 mod editor;
+mod export;
 mod fields;
 mod grid;
 pub mod keymap;
@@ -14,7 +15,7 @@ mod saving;
 mod start;
 mod wizard;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::{Instant, SystemTime};
 
 use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
@@ -59,6 +60,16 @@ pub enum Action {
     Done(Result<String, String>),
     /// A draft did not open at once: a choice is needed.
     Hitch(opening::Hitch),
+    /// An export was written (with the number of errors it was marked a draft for),
+    /// or not.
+    Exported {
+        /// Where it went and how many errors remain; or where it was to go, in which
+        /// format, and why it failed.
+        result: Result<
+            (PathBuf, crate::export::Format, usize),
+            (PathBuf, crate::export::Format, String),
+        >,
+    },
     /// A copy was saved elsewhere (or not).
     CopySaved {
         /// Where, or what the OS said.
@@ -154,6 +165,15 @@ pub enum Effect {
         /// Quit once it is written.
         then_quit: bool,
     },
+    /// Export the report.
+    Export {
+        /// Where.
+        path: PathBuf,
+        /// In which format.
+        format: crate::export::Format,
+        /// A snapshot of the draft.
+        draft: Box<Draft>,
+    },
     /// Remember that the welcome was shown.
     Welcomed,
     /// Remember the typing method.
@@ -204,6 +224,8 @@ pub struct App {
     pub first_run: bool,
     /// Built-in Vietnamese typing (remembered per user).
     pub typing: crate::ime::Typing,
+    /// The format and folder of the last export, suggested for the next one.
+    pub last_export: Option<(crate::export::Format, PathBuf)>,
 }
 
 impl App {
@@ -225,6 +247,7 @@ impl App {
             dirty: true,
             first_run,
             typing: crate::ime::Typing::default(),
+            last_export: None,
         };
         (app, vec![Effect::List])
     }
@@ -344,6 +367,27 @@ impl App {
                             text: e,
                             error: true,
                         })
+                    }
+                }
+                self.dirty = true;
+            }
+            Action::Exported { result } => {
+                match result {
+                    Ok((path, format, errors)) => {
+                        let folder = path.parent().map(Path::to_path_buf).unwrap_or_default();
+                        self.last_export = Some((format, folder));
+                        self.status = Some(Status {
+                            text: crate::i18n::exported(self.lang, &path, errors),
+                            error: false,
+                        });
+                    }
+                    Err((path, format, why)) => {
+                        // The dialog comes back with the path, to fix it or cancel.
+                        self.modal = Some(Modal::Export {
+                            format,
+                            editor: Editor::new(&path.display().to_string(), true),
+                            error: Some(why),
+                        });
                     }
                 }
                 self.dirty = true;

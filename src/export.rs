@@ -135,6 +135,27 @@ pub fn suggested_name(draft_name: &str, format: Format) -> String {
 }
 
 impl Format {
+    /// The next format (or the previous one) in DOCX → XLSX → Markdown order.
+    pub fn cycle(self, forward: bool) -> Format {
+        const ORDER: [Format; 3] = [Format::Docx, Format::Xlsx, Format::Markdown];
+        let i = ORDER.iter().position(|f| *f == self).unwrap_or(0);
+        let n = ORDER.len();
+        ORDER[if forward {
+            (i + 1) % n
+        } else {
+            (i + n - 1) % n
+        }]
+    }
+
+    /// Its name as shown.
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Docx => "DOCX",
+            Format::Xlsx => "XLSX",
+            Format::Markdown => "Markdown",
+        }
+    }
+
     /// The file extension.
     pub fn extension(self) -> &'static str {
         match self {

@@ -3,7 +3,7 @@
 
 mod common;
 
-use baocao::app::{Effect, Modal, Screen};
+use baocao::app::{Action, Effect, Modal, Screen};
 use baocao::draft::{RowRef, UnitGroup};
 use baocao::i18n::{self, Lang};
 use baocao::report::StepRef;
@@ -617,4 +617,100 @@ fn in_a_very_large_draft_findings_follow_a_pause_in_typing_or_leaving_the_cell()
             .iter()
             .any(|m| m.contains("Cột (3) = 1.000"))
     );
+}
+
+/// Ctrl-X, the path replaced with one in the test's folder.
+fn open_export_to(h: &mut Harness, path: &std::path::Path) {
+    h.press("<c-x>");
+    assert!(h.screen().contains("Xuất báo cáo"), "{}", h.screen());
+    h.press("<end><c-u>");
+    h.send(Action::Paste(path.display().to_string()));
+}
+
+#[test]
+fn the_review_step_exports_docx_xlsx_and_markdown_without_changing_the_draft() {
+    let mut h = Harness::with_sample("huyen-tuy-phuoc", Some("review"), (80, 24));
+    let before = std::fs::read(h.path("huyen-tuy-phuoc")).unwrap();
+    assert!(h.screen().contains("Ctrl-X: xuất báo cáo"));
+    h.press("<c-x>");
+    let s = h.screen();
+    assert!(s.contains("[ DOCX ]"), "{s}");
+    assert!(
+        s.contains("bao-cao-huyen-tuy-phuoc.docx"),
+        "a name from the draft's: {s}"
+    );
+    assert!(!s.contains("DỰ THẢO"), "no errors, no warning: {s}");
+    // Tab changes the format and the suggested name's extension with it.
+    h.press("<tab>");
+    let s = h.screen();
+    assert!(
+        s.contains("[ XLSX ]") && s.contains("bao-cao-huyen-tuy-phuoc.xlsx"),
+        "{s}"
+    );
+    h.press("<esc>");
+    assert!(h.app.modal.is_none());
+    let out = h.dir.path().join("xuat");
+    std::fs::create_dir_all(&out).unwrap();
+    // A typed name's extension chooses the format; a name without one gets the
+    // chosen format's.
+    for (name, shown, written) in [
+        ("bc.docx", "[ DOCX ]", "bc.docx"),
+        ("bc.xlsx", "[ XLSX ]", "bc.xlsx"),
+        ("bc.md", "[ Markdown ]", "bc.md"),
+        ("bang", "[ Markdown ]", "bang.md"),
+    ] {
+        open_export_to(&mut h, &out.join(name));
+        assert!(h.screen().contains(shown), "{name}: {}", h.screen());
+        h.press("<enter>");
+        assert!(h.app.modal.is_none(), "{name}: {}", h.screen());
+        assert!(out.join(written).exists(), "{written} written");
+        let status = &h.app.status.as_ref().unwrap().text;
+        assert!(
+            status.contains("Đã xuất") && status.contains(written),
+            "{status}"
+        );
+    }
+    let zip_has = |name: &str, part: &str| {
+        let f = std::fs::File::open(out.join(name)).unwrap();
+        zip::ZipArchive::new(f).unwrap().by_name(part).is_ok()
+    };
+    assert!(zip_has("bc.docx", "word/document.xml"));
+    assert!(zip_has("bc.xlsx", "xl/workbook.xml"));
+    let md = std::fs::read_to_string(out.join("bc.md")).unwrap();
+    assert!(md.contains("# BÁO CÁO"));
+    assert_eq!(std::fs::read(h.path("huyen-tuy-phuoc")).unwrap(), before);
+    // The next export suggests the last folder and format.
+    h.press("<c-x>");
+    let s = h.screen();
+    assert!(s.contains("[ Markdown ]"), "{s}");
+    assert!(s.contains(&out.display().to_string()), "{s}");
+}
+
+#[test]
+fn exporting_with_errors_warns_and_marks_the_draft_and_a_bad_path_keeps_the_dialog() {
+    let mut h = Harness::with_sample("vi-pham-quy-tac", Some("review"), (80, 24));
+    h.press("<c-x>");
+    let s = h.screen();
+    assert!(s.contains("Còn 9 lỗi") && s.contains("DỰ THẢO"), "{s}");
+    // Ctrl-E from the dialog lists the errors.
+    h.press("<c-e>");
+    assert!(matches!(h.app.modal, Some(Modal::Findings { .. })));
+    h.press("<esc>");
+    let bad = h.dir.path().join("khong-co").join("bc.docx");
+    open_export_to(&mut h, &bad);
+    h.press("<enter>");
+    let s = h.screen();
+    assert!(
+        matches!(h.app.modal, Some(Modal::Export { .. })),
+        "the dialog is back: {s}"
+    );
+    assert!(s.contains("✗ Không lưu được"), "says what the OS said: {s}");
+    assert!(s.contains("khong-co"), "the path is kept to fix: {s}");
+    assert!(!bad.exists());
+    let good = h.dir.path().join("bc.docx");
+    h.press("<end><c-u>");
+    h.send(Action::Paste(good.display().to_string()));
+    h.press("<enter>");
+    assert!(good.exists());
+    assert!(h.app.status.as_ref().unwrap().text.contains("DỰ THẢO"));
 }

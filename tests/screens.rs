@@ -81,6 +81,15 @@ fn review_step() {
 }
 
 #[test]
+fn export_dialog_with_errors() {
+    let mut h = Harness::with_sample("vi-pham-quy-tac", Some("review"), SMALL);
+    h.press("<c-x><end><c-u>");
+    // A fixed path: the suggestion depends on the machine's home folder.
+    h.send(baocao::app::Action::Paste("/srv/bao-cao/bc.docx".into()));
+    snap!("export_80x24", h.screen());
+}
+
+#[test]
 fn findings_dialog_and_help() {
     let mut h = Harness::with_sample("vi-pham-quy-tac", Some("pl1"), SMALL);
     h.press("<c-e>");

@@ -79,6 +79,8 @@ impl Editor {
                 }
                 true
             }
+            // Readline's "kill to the start of the line", to replace a suggested path.
+            KeyCode::Char('u') if ctrl && self.single_line => a.delete_line_by_head(),
             KeyCode::Enter if !self.single_line => {
                 a.insert_newline();
                 true
@@ -111,6 +113,7 @@ impl Editor {
     pub fn handles(&self, key: &KeyEvent) -> bool {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         match key.code {
+            KeyCode::Char('u') if ctrl => self.single_line,
             KeyCode::Char(_) => !ctrl && !key.modifiers.contains(KeyModifiers::ALT),
             KeyCode::Enter => !self.single_line,
             KeyCode::Backspace

@@ -26,6 +26,10 @@ pub enum Context {
     Form,
     /// A list in a dialog (findings, review).
     List,
+    /// A one-line prompt (go to step, a name, a path).
+    Prompt,
+    /// The export dialog.
+    ExportDialog,
     /// A text to read (help, welcome).
     Dialog,
 }
@@ -45,6 +49,8 @@ pub enum Cmd {
     Jump,
     /// The list of all findings.
     Findings,
+    /// Export the report (DOCX, XLSX, Markdown).
+    Export,
     /// Help.
     Help,
     /// Redraw the whole screen.
@@ -163,6 +169,7 @@ pub static BINDINGS: &[Binding] = &[
     b!(Global, true, [ctrl('p')], PrevStep),
     b!(Global, true, [ctrl('g')], Jump),
     b!(Global, true, [ctrl('e')], Findings),
+    b!(Global, false, [ctrl('x')], Export),
     b!(Global, false, [ctrl('o'), k(KeyCode::F(6))], ToggleFocus),
     b!(Global, true, [ctrl('q'), ctrl('c')], Quit),
     b!(Global, false, [k(KeyCode::F(1))], Help),
@@ -221,6 +228,23 @@ pub static BINDINGS: &[Binding] = &[
     b!(Form, true, [ctrl('s')], Save),
     b!(Form, true, [ctrl('t')], InputMethod),
     b!(Form, true, [k(KeyCode::Esc)], Back),
+    b!(Prompt, true, [k(KeyCode::Enter)], Enter),
+    b!(Prompt, true, [k(KeyCode::Esc)], Back),
+    b!(
+        ExportDialog,
+        true,
+        [k(KeyCode::Tab), k(KeyCode::Down)],
+        NextField
+    ),
+    b!(
+        ExportDialog,
+        false,
+        [k(KeyCode::BackTab), k(KeyCode::Up)],
+        PrevField
+    ),
+    b!(ExportDialog, true, [k(KeyCode::Enter)], Enter),
+    b!(ExportDialog, true, [ctrl('e')], Findings),
+    b!(ExportDialog, true, [k(KeyCode::Esc)], Back),
     b!(List, true, [k(KeyCode::Enter)], Enter),
     b!(List, false, [k(KeyCode::Up)], Up),
     b!(List, false, [k(KeyCode::Down)], Down),

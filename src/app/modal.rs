@@ -1,5 +1,5 @@
 //! Dialogs over the screen: welcome, help, the list of findings, the jump prompt, a
-//! name prompt, confirmations, and the editor of a long table cell. A dialog takes
+//! name prompt, the export dialog, confirmations, and the editor of a long table cell. A dialog takes
 //! every key until it closes.
 
 use std::path::PathBuf;
@@ -11,6 +11,7 @@ use super::editor::Editor;
 use super::keymap::{self, Cmd, Context};
 use super::{App, Effect, Screen, Status};
 use crate::draft::RowRef;
+use crate::export::Format;
 use crate::i18n;
 
 /// A dialog.
@@ -58,6 +59,15 @@ pub enum Modal {
         hitch: super::opening::Hitch,
         /// The highlighted choice.
         selected: usize,
+    },
+    /// Export the report: a format and a path.
+    Export {
+        /// The chosen format.
+        format: Format,
+        /// The path typed.
+        editor: Editor,
+        /// Why the last try failed (the dialog stays open to fix the path).
+        error: Option<String>,
     },
     /// A long text cell (Phụ lục 2 cause, Phụ lục 4 descriptions), edited in a box.
     LongText {
@@ -113,7 +123,8 @@ impl Modal {
     pub fn context(&self) -> Context {
         match self {
             Modal::LongText { .. } => Context::Text,
-            Modal::Jump { .. } | Modal::Duplicate { .. } | Modal::SaveAs { .. } => Context::Form,
+            Modal::Jump { .. } | Modal::Duplicate { .. } | Modal::SaveAs { .. } => Context::Prompt,
+            Modal::Export { .. } => Context::ExportDialog,
             Modal::Help { .. } | Modal::Welcome | Modal::Notice { .. } => Context::Dialog,
             _ => Context::List,
         }
@@ -121,10 +132,16 @@ impl Modal {
 
     /// A paste goes into the dialog's editor, if it has one.
     pub fn paste(&mut self, text: &str) {
+        if let Modal::Export { format, editor, .. } = self {
+            editor.insert(text);
+            super::export::follow_extension(format, &editor.text());
+            return;
+        }
         match self {
             Modal::Jump { editor }
             | Modal::Duplicate { editor, .. }
             | Modal::SaveAs { editor }
+            | Modal::Export { editor, .. }
             | Modal::LongText { editor, .. } => {
                 editor.insert(text);
             }
@@ -188,6 +205,11 @@ pub(super) fn key(app: &mut App, key: KeyEvent, now: Instant, effects: &mut Vec<
         return;
     }
     let cmd = keymap::lookup(modal.context(), &key, false);
+    // The export dialog points to the findings while errors remain.
+    if matches!(modal, Modal::Export { .. }) && cmd == Some(Cmd::Findings) {
+        app.modal = Some(Modal::Findings { selected: 0 });
+        return;
+    }
     let keep = match &mut modal {
         Modal::Welcome => {
             let close = matches!(key.code, KeyCode::Enter | KeyCode::Esc | KeyCode::Char(' '));
@@ -242,6 +264,38 @@ pub(super) fn key(app: &mut App, key: KeyEvent, now: Instant, effects: &mut Vec<
                 });
             }
         }),
+        Modal::Export {
+            format,
+            editor,
+            error,
+        } => match cmd {
+            Some(Cmd::NextField | Cmd::PrevField) => {
+                let next = format.cycle(cmd == Some(Cmd::NextField));
+                let path = super::export::with_extension(&editor.text(), *format, next);
+                *editor = Editor::new(&path, true);
+                *format = next;
+                *error = None;
+                true
+            }
+            Some(Cmd::Enter) => {
+                let path = super::export::with_format(editor.text().trim(), *format);
+                if let Some(w) = app.wizard() {
+                    effects.push(Effect::Export {
+                        path: super::export::expand_home(&path),
+                        format: *format,
+                        draft: Box::new(w.draft.clone()),
+                    });
+                }
+                false
+            }
+            Some(Cmd::Back) => false,
+            _ => {
+                editor.key(&key);
+                super::export::follow_extension(format, &editor.text());
+                *error = None;
+                true
+            }
+        },
         Modal::Confirm(Confirm::QuitUnsaved { .. })
             if matches!(key.code, KeyCode::Char('l' | 'L' | 's' | 'S')) =>
         {

@@ -143,6 +143,23 @@ pub fn perform(p: &Performer, template: &Template, effect: Effect) -> Vec<Action
                 .map_err(|e| i18n::save_error(lang, &e));
             vec![Action::CopySaved { result, then_quit }]
         }
+        Effect::Export {
+            path,
+            format,
+            draft,
+        } => {
+            let eval = rules::evaluate(template, &draft);
+            let written = crate::export::render(format, template, &draft, &eval)
+                .map_err(|e| i18n::export_failed(lang, &e))
+                .and_then(|bytes| {
+                    crate::export::write(&path, &bytes).map_err(|e| i18n::save_error(lang, &e))
+                });
+            let result = match written {
+                Ok(()) => Ok((path, format, eval.count(Severity::Error))),
+                Err(why) => Err((path, format, why)),
+            };
+            vec![Action::Exported { result }]
+        }
         Effect::Welcomed => remember(p, |s| s.welcomed = true),
         Effect::RememberTyping(m) => remember(p, |s| s.input_method = m),
         Effect::Redraw => Vec::new(),

@@ -11,6 +11,7 @@ pub fn cmd_label(lang: Lang, context: Context, cmd: Cmd) -> &'static str {
         (Context::Global, Cmd::PrevStep) => lang.pick("bước trước", "previous step"),
         (Context::Global, Cmd::Jump) => lang.pick("đến bước", "go to step"),
         (Context::Global, Cmd::Findings) => lang.pick("danh sách lỗi", "findings"),
+        (Context::Global, Cmd::Export) => lang.pick("xuất báo cáo", "export the report"),
         (Context::Global, Cmd::ToggleFocus) => lang.pick("mục lục ↔ nội dung", "outline ↔ step"),
         (Context::Global, Cmd::Quit) => lang.pick("thoát", "quit"),
         (Context::Global, Cmd::Help) => lang.pick("trợ giúp", "help"),
@@ -56,6 +57,13 @@ pub fn cmd_label(lang: Lang, context: Context, cmd: Cmd) -> &'static str {
         (Context::Start, Cmd::Down) => lang.pick("xuống", "down"),
         (Context::Start, Cmd::Help) => lang.pick("trợ giúp", "help"),
         (Context::Start, Cmd::Quit) => lang.pick("thoát", "quit"),
+        (Context::Prompt, Cmd::Enter) => lang.pick("xong", "done"),
+        (Context::Prompt, Cmd::Back) => lang.pick("thôi", "cancel"),
+        (Context::ExportDialog, Cmd::NextField) => lang.pick("định dạng sau", "next format"),
+        (Context::ExportDialog, Cmd::PrevField) => lang.pick("định dạng trước", "previous format"),
+        (Context::ExportDialog, Cmd::Enter) => lang.pick("xuất", "export"),
+        (Context::ExportDialog, Cmd::Findings) => lang.pick("xem lỗi", "findings"),
+        (Context::ExportDialog, Cmd::Back) => lang.pick("thôi", "cancel"),
         (Context::Form, Cmd::NextField) => lang.pick("ô sau", "next field"),
         (Context::Form, Cmd::PrevField) => lang.pick("ô trước", "previous field"),
         (Context::Form, Cmd::Enter) => lang.pick("xong", "done"),
@@ -359,6 +367,8 @@ pub fn context_name(lang: Lang, c: Context) -> &'static str {
         Context::List => lang.pick("Danh sách", "Lists"),
         Context::Start => lang.pick("Màn hình đầu", "Start screen"),
         Context::Form => lang.pick("Biểu mẫu", "Forms"),
+        Context::Prompt => lang.pick("Ô nhập một dòng", "One-line prompts"),
+        Context::ExportDialog => lang.pick("Xuất báo cáo", "Export"),
         Context::Dialog => lang.pick("Hộp thông tin", "Dialogs"),
     }
 }
@@ -524,8 +534,62 @@ pub fn kept_but_left_out(lang: Lang) -> &'static str {
 /// The review step: how the report leaves the program today.
 pub fn export_note(lang: Lang) -> &'static str {
     lang.pick(
-        "Xem toàn văn báo cáo: baocao show TÊN (xuất DOCX/XLSX sẽ có ở bản sau).",
-        "The whole report as text: baocao show NAME (DOCX/XLSX export comes in a later version).",
+        "Ctrl-X: xuất báo cáo (DOCX, XLSX, Markdown).",
+        "Ctrl-X: export the report (DOCX, XLSX, Markdown).",
+    )
+}
+
+/// The export dialog's title.
+pub fn export_title(lang: Lang) -> &'static str {
+    lang.pick("Xuất báo cáo", "Export the report")
+}
+
+/// The export dialog's format line.
+pub fn export_format_label(lang: Lang) -> &'static str {
+    lang.pick("Định dạng (Tab để đổi):", "Format (Tab to change):")
+}
+
+/// What each export format holds.
+pub fn export_format_note(lang: Lang, format: crate::export::Format) -> &'static str {
+    use crate::export::Format;
+    match format {
+        Format::Docx => lang.pick(
+            "Toàn văn báo cáo theo thể thức văn bản, phụ lục trang ngang",
+            "The whole report in the official layout, appendices on landscape pages",
+        ),
+        Format::Xlsx => lang.pick(
+            "Các phụ lục, mỗi phụ lục một trang tính, có công thức",
+            "The appendices, one sheet each, with formulas",
+        ),
+        Format::Markdown => lang.pick(
+            "Toàn văn báo cáo dạng văn bản thuần",
+            "The whole report as plain text",
+        ),
+    }
+}
+
+/// The export dialog's path label.
+pub fn export_path_label(lang: Lang) -> &'static str {
+    lang.pick("Lưu vào tệp:", "Save to file:")
+}
+
+/// The export dialog's warning while errors remain.
+pub fn export_draft_warning(lang: Lang, errors: usize) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "! Còn {errors} lỗi: bản xuất sẽ mang dấu «DỰ THẢO». Ctrl-E xem lỗi, Enter vẫn xuất."
+        ),
+        Lang::En => format!(
+            "! {errors} errors remain: the export will be marked “DỰ THẢO” (draft). Ctrl-E lists them; Enter exports anyway."
+        ),
+    }
+}
+
+/// The export dialog's keys.
+pub fn export_keys(lang: Lang) -> &'static str {
+    lang.pick(
+        "Enter: xuất   Tab: đổi định dạng   Esc: thôi",
+        "Enter: export   Tab: change format   Esc: cancel",
     )
 }
 

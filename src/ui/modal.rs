@@ -58,6 +58,73 @@ fn prompt(
     );
 }
 
+/// The export dialog: the format (Tab changes it), what it holds, the path, a warning
+/// while errors remain, what went wrong last time, and the keys.
+fn export(
+    app: &App,
+    frame: &mut Frame,
+    area: Rect,
+    format: crate::export::Format,
+    editor: &crate::app::Editor,
+    error: Option<&str>,
+) {
+    use crate::export::Format;
+    let t = theme();
+    let width = area.width.saturating_sub(4).min(76);
+    let text_w = width.saturating_sub(2) as usize;
+    let errors = app
+        .wizard()
+        .map_or(0, |w| w.eval.count(crate::template::Severity::Error));
+    let mut lines = vec![Line::from(Span::styled(
+        i18n::export_format_label(app.lang),
+        t.dim,
+    ))];
+    let mut choices = Vec::new();
+    for f in [Format::Docx, Format::Xlsx, Format::Markdown] {
+        let label = format!(" {} ", f.label());
+        // The chosen one is marked by brackets too, for terminals without colour.
+        let (text, style) = if f == format {
+            (format!("[{label}]"), t.focus)
+        } else {
+            (format!(" {label} "), t.dim)
+        };
+        choices.push(Span::styled(text, style));
+    }
+    lines.push(Line::from(choices));
+    lines.push(Line::from(Span::styled(
+        fit(i18n::export_format_note(app.lang, format), text_w),
+        t.dim,
+    )));
+    lines.push(Line::from(Span::styled(
+        i18n::export_path_label(app.lang),
+        t.dim,
+    )));
+    let editor_row = lines.len() as u16;
+    lines.push(Line::from(""));
+    let mut tail: Vec<Line> = Vec::new();
+    if errors > 0 {
+        for l in textwrap::wrap(&i18n::export_draft_warning(app.lang, errors), text_w.max(1)) {
+            tail.push(Line::from(Span::styled(l.into_owned(), t.warning)));
+        }
+    }
+    if let Some(e) = error {
+        for l in textwrap::wrap(&format!("✗ {e}"), text_w.max(1)) {
+            tail.push(Line::from(Span::styled(l.into_owned(), t.error)));
+        }
+    }
+    tail.push(Line::from(Span::styled(i18n::export_keys(app.lang), t.key)));
+    let height = (lines.len() + tail.len()) as u16 + 2;
+    let rect = centered(area, width, height);
+    let inner = boxed(frame, rect, i18n::export_title(app.lang));
+    lines.extend(tail);
+    frame.render_widget(Paragraph::new(lines), inner);
+    super::draw_editor(
+        frame,
+        editor,
+        Rect::new(inner.x, inner.y + editor_row, inner.width, 1),
+    );
+}
+
 /// The help text: every binding, grouped by where it applies.
 pub fn help_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let t = theme();
@@ -74,6 +141,8 @@ pub fn help_lines(app: &App, width: usize) -> Vec<Line<'static>> {
         Context::List,
         Context::Start,
         Context::Form,
+        Context::Prompt,
+        Context::ExportDialog,
         Context::Dialog,
     ] {
         lines.push(Line::from(""));
@@ -186,6 +255,11 @@ pub(super) fn render(app: &App, m: &Modal, frame: &mut Frame, area: Rect) {
             i18n::draft_name_label(app.lang),
             editor,
         ),
+        Modal::Export {
+            format,
+            editor,
+            error,
+        } => export(app, frame, area, *format, editor, error.as_deref()),
         Modal::Confirm(c) => {
             let question = match c {
                 Confirm::Trash { name, .. } => i18n::confirm_trash(app.lang, name),

@@ -56,6 +56,16 @@ pub(in crate::app) fn key(
                 })
             }
             Cmd::Findings => app.modal = Some(Modal::Findings { selected: 0 }),
+            Cmd::Export => {
+                // Whatever is typed is saved first, so the export and the draft agree.
+                w.save.now(now);
+                let (format, path) = super::super::export::suggestion(&w.name, &app.last_export);
+                app.modal = Some(Modal::Export {
+                    format,
+                    editor: super::super::editor::Editor::new(&path, true),
+                    error: None,
+                });
+            }
             Cmd::ToggleFocus => {
                 w.focus = match w.focus {
                     Focus::Outline => Focus::Content,
