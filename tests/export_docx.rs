@@ -278,10 +278,19 @@ fn appendices_are_landscape_sections_with_merged_repeated_headers() {
         numbers,
         ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)", "(8)"]
     );
-    // The two header rows and the column numbers repeat on every page; data rows do
-    // not.
-    for (i, r) in rows.iter().enumerate() {
-        assert_eq!(!w(*r, "tblHeader").is_empty(), i < 3, "row {i}");
+    // The official header rows and the column numbers repeat on every page; data rows
+    // do not, and no row is cut across two pages.
+    for (table, spec) in tables.iter().zip(&t.tables) {
+        let heads = spec.header.len() + 1;
+        for (i, r) in w(*table, "tr").into_iter().enumerate() {
+            assert_eq!(
+                !w(r, "tblHeader").is_empty(),
+                i < heads,
+                "{} row {i}",
+                spec.id
+            );
+            assert!(!w(r, "cantSplit").is_empty(), "{} row {i}", spec.id);
+        }
     }
     // TỔNG CỘNG: bold, with the program's own totals in Vietnamese format.
     let total = rows

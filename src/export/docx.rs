@@ -136,7 +136,9 @@ pub fn render(
             }
         }
     }
-    pack(doc)
+    // The official header rows and the row of column numbers repeat.
+    let heads: Vec<usize> = template.tables.iter().map(|t| t.header.len() + 1).collect();
+    pack(doc, &heads)
 }
 
 /// The header with the page number (empty when the profile puts numbers elsewhere).
@@ -150,9 +152,9 @@ fn page_number_header(layout: &Layout) -> Header {
 
 /// Builds the package; header rows of appendix tables are marked to repeat on every
 /// page (docx-rs has no switch for `w:tblHeader`; see [`text::repeat_header_rows`]).
-fn pack(doc: Docx) -> Result<Vec<u8>, String> {
+fn pack(doc: Docx, heads: &[usize]) -> Result<Vec<u8>, String> {
     let mut xml = doc.build();
-    xml.document = text::repeat_header_rows(&xml.document);
+    xml.document = text::repeat_header_rows(&xml.document, heads);
     let mut stored = std::io::Cursor::new(Vec::new());
     xml.pack(&mut stored).map_err(|e| e.to_string())?;
     deflate(stored.get_ref()).map_err(|e| e.to_string())

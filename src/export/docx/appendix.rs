@@ -127,7 +127,7 @@ fn grid(table: &Spec, sheet: &Sheet, draft: &Draft, layout: &Layout, width: i32)
             cells.push(tc);
             c += p.cols;
         }
-        // "Can't split" marks a header row; the packer makes it repeat on each page.
+        // The packer makes the header rows repeat on each page.
         rows.push(TableRow::new(cells).cant_split());
     }
     let numbers = table
@@ -164,7 +164,8 @@ fn grid(table: &Spec, sheet: &Sheet, draft: &Draft, layout: &Layout, width: i32)
                 cell(ws[c], 1, para(align).add_run(run(&text, sz, face)))
             })
             .collect();
-        rows.push(TableRow::new(cells));
+        // A row is never cut across two pages.
+        rows.push(TableRow::new(cells).cant_split());
     }
     Table::new(rows)
         .set_grid(ws.clone())

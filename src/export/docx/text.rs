@@ -140,20 +140,50 @@ pub fn page_field(pt: f64) -> Paragraph {
         )
 }
 
-/// The row-property mark that docx-rs writes for `TableRow::cant_split`; only header
-/// rows are built with it.
+/// The row-property mark that docx-rs writes for `TableRow::cant_split`: every row of
+/// an appendix table has it (a row is never cut across pages), and no other table's.
 const CANT_SPLIT: &[u8] = b"<w:cantSplit />";
 const CANT_SPLIT_HEADER: &[u8] = b"<w:cantSplit /><w:tblHeader />";
+const TABLE: &[u8] = b"<w:tbl>";
 
-/// Adds `<w:tblHeader/>` after every `<w:cantSplit/>`: docx-rs has no repeat-header
-/// option, and the exporter sets "can't split" on header rows only.
-pub fn repeat_header_rows(document: &[u8]) -> Vec<u8> {
+/// Marks the first `heads[i]` rows of the i-th appendix table to repeat on every page
+/// (`<w:tblHeader/>` after their `<w:cantSplit/>`): docx-rs has no repeat-header option.
+/// Tables without "can't split" rows (the heading and signature blocks) are skipped.
+pub fn repeat_header_rows(document: &[u8], heads: &[usize]) -> Vec<u8> {
     let mut out = Vec::with_capacity(document.len() + 1024);
+    let mut heads = heads.iter().copied();
     let mut rest = document;
-    while let Some(at) = find(rest, CANT_SPLIT) {
-        out.extend_from_slice(&rest[..at]);
-        out.extend_from_slice(CANT_SPLIT_HEADER);
-        rest = &rest[at + CANT_SPLIT.len()..];
+    // Rows of the current appendix table still to mark.
+    let mut left = 0;
+    loop {
+        let next_row = find(rest, CANT_SPLIT);
+        let next_table = find(rest, TABLE);
+        match (next_row, next_table) {
+            (Some(r), t) if t.is_none_or(|t| r < t) => {
+                out.extend_from_slice(&rest[..r]);
+                if left > 0 {
+                    out.extend_from_slice(CANT_SPLIT_HEADER);
+                    left -= 1;
+                } else {
+                    out.extend_from_slice(CANT_SPLIT);
+                }
+                rest = &rest[r + CANT_SPLIT.len()..];
+            }
+            (_, Some(t)) => {
+                out.extend_from_slice(&rest[..t + TABLE.len()]);
+                rest = &rest[t + TABLE.len()..];
+                // An appendix table starts with can't-split rows before any other table.
+                let first_row = find(rest, CANT_SPLIT);
+                let row_end = find(rest, b"</w:tr>");
+                let is_appendix = matches!((first_row, row_end), (Some(a), Some(b)) if a < b);
+                left = if is_appendix {
+                    heads.next().unwrap_or(0)
+                } else {
+                    0
+                };
+            }
+            _ => break,
+        }
     }
     out.extend_from_slice(rest);
     out
