@@ -96,10 +96,9 @@ pub fn render(
         } else {
             (A4_SHORT, A4_LONG, PageOrientationType::Portrait)
         };
-        // Every section numbers its pages from 1 and leaves the first one unnumbered:
-        // the report, then each appendix on its own pages.
-        // A "title page" without a first-page header leaves the first page of each
-        // section unnumbered.
+        // The report and each appendix number their pages from 1; a "title page"
+        // without a first-page header leaves the first page of each unnumbered.
+        // (docx-rs takes the last section's settings on the document itself.)
         let header = page_number_header(layout);
         let title_pg = !layout.page_numbers.on_first_page;
         if i < last {
