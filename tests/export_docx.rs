@@ -139,6 +139,11 @@ fn every_section_answer_and_appendix_is_in_the_document() {
         "the last recipient ends with a full stop"
     );
     assert!(has("Trần Văn Thanh"));
+    let core = pkg.part("docProps/core.xml");
+    assert!(
+        core.contains("<dc:creator>UBND huyện Tuy Phước</dc:creator>"),
+        "{core}"
+    );
 }
 
 #[test]

@@ -137,7 +137,7 @@ pub fn render(
     }
     // The official header rows and the row of column numbers repeat.
     let heads: Vec<usize> = template.tables.iter().map(|t| t.header.len() + 1).collect();
-    pack(doc, &heads)
+    pack(doc, &heads, draft.meta.unit.trim())
 }
 
 /// The header with the page number (empty when the profile puts numbers elsewhere).
@@ -151,17 +151,19 @@ fn page_number_header(layout: &Layout) -> Header {
 
 /// Builds the package; header rows of appendix tables are marked to repeat on every
 /// page (docx-rs has no switch for `w:tblHeader`; see [`text::repeat_header_rows`]).
-fn pack(doc: Docx, heads: &[usize]) -> Result<Vec<u8>, String> {
+fn pack(doc: Docx, heads: &[usize], author: &str) -> Result<Vec<u8>, String> {
     let mut xml = doc.build();
     xml.document = text::repeat_header_rows(&xml.document, heads);
     let mut stored = std::io::Cursor::new(Vec::new());
     xml.pack(&mut stored).map_err(|e| e.to_string())?;
-    deflate(stored.get_ref()).map_err(|e| e.to_string())
+    deflate(stored.get_ref(), author).map_err(|e| e.to_string())
 }
 
 /// docx-rs stores its parts uncompressed; a consolidated report would be tens of
-/// megabytes that way. Repacks every part deflated, in the same order.
-fn deflate(stored: &[u8]) -> zip::result::ZipResult<Vec<u8>> {
+/// megabytes that way. Repacks every part deflated, in the same order, naming the
+/// reporting unit as the document's author (docx-rs writes "unknown" and has no
+/// setter).
+fn deflate(stored: &[u8], author: &str) -> zip::result::ZipResult<Vec<u8>> {
     use std::io::{Cursor, Read, Write};
     let mut input = zip::ZipArchive::new(Cursor::new(stored))?;
     let mut output = zip::ZipWriter::new(Cursor::new(Vec::with_capacity(stored.len() / 4)));
@@ -177,10 +179,31 @@ fn deflate(stored: &[u8]) -> zip::result::ZipResult<Vec<u8>> {
         }
         buf.clear();
         part.read_to_end(&mut buf)?;
+        if name == "docProps/core.xml" {
+            buf = author_in_core(&buf, author);
+        }
         output.start_file(name, options)?;
         output.write_all(&buf)?;
     }
     Ok(output.finish()?.into_inner())
+}
+
+/// docProps/core.xml with `author` as creator and last editor.
+fn author_in_core(core: &[u8], author: &str) -> Vec<u8> {
+    let escaped = author
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;");
+    String::from_utf8_lossy(core)
+        .replace(
+            "<dc:creator>unknown</dc:creator>",
+            &format!("<dc:creator>{escaped}</dc:creator>"),
+        )
+        .replace(
+            "<cp:lastModifiedBy>unknown</cp:lastModifiedBy>",
+            &format!("<cp:lastModifiedBy>{escaped}</cp:lastModifiedBy>"),
+        )
+        .into_bytes()
 }
 
 /// The portrait part: heading block, title, sections, recipients and signature.

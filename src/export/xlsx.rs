@@ -30,6 +30,13 @@ pub fn render(
     layout: &Layout,
 ) -> Result<Vec<u8>, String> {
     let mut book = Workbook::new();
+    let title = template.title.join(" ");
+    book.set_properties(
+        &rust_xlsxwriter::DocProperties::new()
+            .set_title(format!("Phụ lục — {title}"))
+            .set_author(draft.meta.unit.trim())
+            .set_company(draft.meta.unit.trim()),
+    );
     let ctx = Ctx {
         template,
         draft,

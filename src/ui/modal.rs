@@ -108,7 +108,8 @@ fn export(
         }
     }
     if let Some(e) = error {
-        for l in textwrap::wrap(&format!("✗ {e}"), text_w.max(1)) {
+        let mark = super::theme::severity_mark(crate::template::Severity::Error);
+        for l in textwrap::wrap(&format!("{mark} {e}"), text_w.max(1)) {
             tail.push(Line::from(Span::styled(l.into_owned(), t.error)));
         }
     }
