@@ -377,7 +377,7 @@ impl App {
                         let folder = path.parent().map(Path::to_path_buf).unwrap_or_default();
                         self.last_export = Some((format, folder));
                         self.status = Some(Status {
-                            text: crate::i18n::exported(self.lang, &path, errors),
+                            text: crate::i18n::exported_status(self.lang, &path, errors),
                             error: false,
                         });
                     }

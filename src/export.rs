@@ -56,14 +56,7 @@ pub fn is_draft(eval: &Evaluation) -> bool {
 pub fn place_and_date(draft: &Draft) -> String {
     let m = &draft.meta;
     let date = match crate::rules::read_date(&m.date) {
-        Ok((d, mo, y)) => {
-            let month = if mo <= 2 {
-                format!("{mo:02}")
-            } else {
-                mo.to_string()
-            };
-            format!("ngày {d:02} tháng {month} năm {y}")
-        }
+        Ok((d, mo, y)) => format!("ngày {d:02} tháng {} năm {y}", month(mo)),
         Err(_) => m.date.trim().to_string(),
     };
     let place = if m.place.trim().is_empty() {
@@ -90,11 +83,37 @@ pub fn attachment_line(draft: &Draft, layout: &layout::Layout) -> String {
         .trim_start_matches("Số")
         .trim_start_matches(':')
         .trim();
+    let date = match crate::rules::read_date(&m.date) {
+        Ok((d, mo, y)) => format!("{d:02}/{}/{y}", month(mo)),
+        Err(_) => or_dots(&m.date),
+    };
     format!(
-        "(Kèm theo Báo cáo số {number} ngày {} của {})",
-        or_dots(&m.date),
+        "(Kèm theo Báo cáo số {number} ngày {date} của {})",
         or_dots(&m.unit)
     )
+}
+
+/// A month as dates are written: 01 and 02 with a leading zero, the others without.
+fn month(mo: u32) -> String {
+    if mo <= 2 {
+        format!("{mo:02}")
+    } else {
+        mo.to_string()
+    }
+}
+
+/// The recipients as listed under "Nơi nhận:": "- Name;" and a full stop after the
+/// last.
+pub fn recipient_lines(draft: &Draft) -> Vec<String> {
+    let list = &draft.meta.recipients;
+    list.iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let r = r.trim().trim_end_matches([';', '.']);
+            let end = if i + 1 == list.len() { "." } else { ";" };
+            format!("- {r}{end}")
+        })
+        .collect()
 }
 
 /// An appendix's title lines as the report prints them: the outline's own, without

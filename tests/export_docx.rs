@@ -124,8 +124,9 @@ fn every_section_answer_and_appendix_is_in_the_document() {
     for table in &t.tables {
         assert!(has(&format!("PHỤ LỤC {}", table.number)), "{}", table.id);
     }
+    // Months 01 and 02 only take a leading zero.
     assert!(has(
-        "(Kèm theo Báo cáo số 215/BC-UBND ngày 05/09/2024 của UBND huyện Tuy Phước)"
+        "(Kèm theo Báo cáo số 215/BC-UBND ngày 05/9/2024 của UBND huyện Tuy Phước)"
     ));
     assert!(
         !paras.iter().any(|p| p.contains("Kèm theo Kế hoạch")),
@@ -253,6 +254,9 @@ fn appendices_are_landscape_sections_with_merged_repeated_headers() {
         let size = w(*s, "pgSz")[0];
         assert_eq!(attr(size, "orient"), Some("landscape"));
         assert_eq!(attr(size, "w"), Some("16838"));
+        // The appendices' pages go on counting from the report's, every one numbered.
+        assert!(w(*s, "pgNumType").is_empty() && w(*s, "titlePg").is_empty());
+        assert!(!w(*s, "headerReference").is_empty());
     }
     // Phụ lục 1: "Số hồ sơ đã giải quyết" spans (4)–(6); the others span two rows.
     let tables: Vec<_> = w(xml.root(), "tbl")
@@ -326,6 +330,17 @@ fn party_layout_has_its_own_heading_and_number_form() {
     assert!(has("*"), "a star, not a rule, under the issuing body");
     assert!(has("Số 127-BC/HU"), "no colon after Số: {paras:?}");
     assert!(has("T/M BAN THƯỜNG VỤ"));
+    let label = w(xml.root(), "p")
+        .into_iter()
+        .find(|p| text(*p) == "Nơi nhận:")
+        .unwrap();
+    let run = w(label, "r")[0];
+    let style = (
+        !w(run, "u").is_empty(),
+        !w(run, "b").is_empty(),
+        !w(run, "i").is_empty(),
+    );
+    assert_eq!(style, (true, false, false), "Party: underlined, upright");
     let p = w(xml.root(), "p")
         .into_iter()
         .find(|p| text(*p) == "ĐẢNG CỘNG SẢN VIỆT NAM")
@@ -344,5 +359,20 @@ fn a_report_with_errors_is_marked_du_thao_and_the_draft_is_untouched() {
     let xml = roxmltree::Document::parse(pkg.part("word/document.xml")).unwrap();
     let first = text(w(xml.root(), "p")[0]);
     assert_eq!(first, "DỰ THẢO");
+    // And on every later page, in the page header beside the number.
+    let headers: Vec<&str> = pkg
+        .0
+        .iter()
+        .filter(|(n, _)| n.starts_with("word/header"))
+        .map(|(_, x)| x.as_str())
+        .collect();
+    assert!(!headers.is_empty());
+    assert!(
+        headers
+            .iter()
+            .all(|h| h.contains("DỰ THẢO") && h.contains("PAGE"))
+    );
     assert_eq!(fs::read(&src).unwrap(), before);
+    let clean = export(&sample("huyen-tuy-phuoc.ron"));
+    assert!(!clean.part("word/header1.xml").contains("DỰ THẢO"));
 }

@@ -149,6 +149,12 @@ fn consistent_row_totals_are_formulas_and_broken_ones_keep_what_was_typed() {
             );
         }
         assert_eq!(number(values.get_value(at).unwrap()), Some(typed), "{name}");
+        // A report with errors says so on every printed page.
+        let sheet1 = part(&out, "xl/worksheets/sheet1.xml");
+        assert_eq!(
+            sheet1.contains("<oddHeader>") && sheet1.contains("DỰ THẢO"),
+            !want_formula
+        );
     }
 }
 

@@ -684,6 +684,40 @@ fn the_review_step_exports_docx_xlsx_and_markdown_without_changing_the_draft() {
     let s = h.screen();
     assert!(s.contains("[ Markdown ]"), "{s}");
     assert!(s.contains(&out.display().to_string()), "{s}");
+    h.press("<esc>");
+    // A bare name goes to that folder; a folder gets the suggested name.
+    open_export_to(&mut h, std::path::Path::new("tuong-doi"));
+    h.press("<enter>");
+    assert!(out.join("tuong-doi.md").exists());
+    open_export_to(&mut h, &out);
+    h.press("<enter>");
+    let suggested = out.join("bao-cao-huyen-tuy-phuoc.md");
+    assert!(suggested.exists(), "{}", h.screen());
+    // Nothing typed: the dialog says so and stays.
+    h.press("<c-x><end><c-u><enter>");
+    assert!(h.screen().contains("Gõ tên tệp"), "{}", h.screen());
+    h.press("<esc>");
+    // An existing file is replaced only when the user says so.
+    fs_write(&suggested, "bản đã sửa tay");
+    open_export_to(&mut h, &suggested);
+    h.press("<enter>");
+    assert!(h.screen().contains("Đã có tệp"), "{}", h.screen());
+    h.press("k");
+    assert_eq!(
+        std::fs::read_to_string(&suggested).unwrap(),
+        "bản đã sửa tay"
+    );
+    open_export_to(&mut h, &suggested);
+    h.press("<enter>c");
+    assert!(
+        std::fs::read_to_string(&suggested)
+            .unwrap()
+            .contains("# BÁO CÁO")
+    );
+}
+
+fn fs_write(path: &std::path::Path, text: &str) {
+    std::fs::write(path, text).unwrap();
 }
 
 #[test]
@@ -704,7 +738,10 @@ fn exporting_with_errors_warns_and_marks_the_draft_and_a_bad_path_keeps_the_dial
         matches!(h.app.modal, Some(Modal::Export { .. })),
         "the dialog is back: {s}"
     );
-    assert!(s.contains("✗ Không lưu được"), "says what the OS said: {s}");
+    assert!(
+        s.contains("Không có thư mục"),
+        "says the folder is missing: {s}"
+    );
     assert!(s.contains("khong-co"), "the path is kept to fix: {s}");
     assert!(!bad.exists());
     let good = h.dir.path().join("bc.docx");

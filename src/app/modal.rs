@@ -108,6 +108,13 @@ pub enum Confirm {
     },
     /// Leave the new-draft form, dropping what was typed in it.
     DiscardForm,
+    /// Replace a file with a new export.
+    Overwrite {
+        /// The file.
+        path: PathBuf,
+        /// The export's format.
+        format: Format,
+    },
 }
 
 impl Modal {
@@ -278,15 +285,25 @@ pub(super) fn key(app: &mut App, key: KeyEvent, now: Instant, effects: &mut Vec<
                 true
             }
             Some(Cmd::Enter) => {
-                let path = super::export::with_format(editor.text().trim(), *format);
-                if let Some(w) = app.wizard() {
-                    effects.push(Effect::Export {
-                        path: super::export::expand_home(&path),
-                        format: *format,
-                        draft: Box::new(w.draft.clone()),
-                    });
+                let folder = super::export::folder(&app.last_export);
+                let name = app.wizard().map_or("", |w| w.name.as_str());
+                match super::export::resolve(&editor.text(), *format, &folder, name) {
+                    None => {
+                        *error = Some(i18n::export_no_name(app.lang).to_string());
+                        true
+                    }
+                    Some(path) if path.exists() => {
+                        app.modal = Some(Modal::Confirm(Confirm::Overwrite {
+                            path,
+                            format: *format,
+                        }));
+                        return;
+                    }
+                    Some(path) => {
+                        export(app, path, *format, effects);
+                        false
+                    }
                 }
-                false
             }
             Some(Cmd::Back) => false,
             _ => {
@@ -356,6 +373,18 @@ fn confirmed(app: &mut App, c: Confirm, now: Instant, effects: &mut Vec<Effect>)
             app.screen = Screen::Start(Default::default());
             effects.push(Effect::List);
         }
+        Confirm::Overwrite { path, format } => export(app, path, format, effects),
+    }
+}
+
+/// Exports the draft as it is now.
+fn export(app: &App, path: PathBuf, format: Format, effects: &mut Vec<Effect>) {
+    if let Some(w) = app.wizard() {
+        effects.push(Effect::Export {
+            path,
+            format,
+            draft: Box::new(w.draft.clone()),
+        });
     }
 }
 

@@ -152,7 +152,8 @@ pub fn perform(p: &Performer, template: &Template, effect: Effect) -> Vec<Action
             let written = crate::export::render(format, template, &draft, &eval)
                 .map_err(|e| i18n::export_failed(lang, &e))
                 .and_then(|bytes| {
-                    crate::export::write(&path, &bytes).map_err(|e| i18n::save_error(lang, &e))
+                    crate::export::write(&path, &bytes)
+                        .map_err(|e| i18n::export_write_error(lang, &e))
                 });
             let result = match written {
                 Ok(()) => Ok((path, format, eval.count(Severity::Error))),

@@ -256,7 +256,8 @@ pub(super) fn export(
     let eval = rules::evaluate(&env.template, &draft);
     let bytes = crate::export::render(fmt, &env.template, &draft, &eval)
         .map_err(|e| Failure::new(i18n::export_failed(env.lang, &e)))?;
-    crate::export::write(to, &bytes).map_err(|e| Failure::new(i18n::save_error(env.lang, &e)))?;
+    crate::export::write(to, &bytes)
+        .map_err(|e| Failure::new(i18n::export_write_error(env.lang, &e)))?;
     crate::cli::say!(
         "{}",
         i18n::exported(env.lang, to, eval.count(Severity::Error))

@@ -61,6 +61,7 @@ pub fn render(
     eval: &Evaluation,
     layout: &Layout,
 ) -> Result<Vec<u8>, String> {
+    let draft_mark = super::is_draft(eval);
     let mut parts = vec![report(template, draft, eval, layout)];
     for (table, sheet) in template.tables.iter().zip(eval.sheets.iter()) {
         let margins = layout.appendix_margins;
@@ -96,17 +97,25 @@ pub fn render(
         } else {
             (A4_SHORT, A4_LONG, PageOrientationType::Portrait)
         };
-        // The report and each appendix number their pages from 1; a "title page"
-        // without a first-page header leaves the first page of each unnumbered.
-        // (docx-rs takes the last section's settings on the document itself.)
-        let header = page_number_header(layout);
-        let title_pg = !layout.page_numbers.on_first_page;
+        // The report numbers its pages from 1 and leaves the first unnumbered (a
+        // "title page" without a first-page header); appendices go on counting, or
+        // start again, as the profile says. (docx-rs takes the last section's
+        // settings on the document itself, hence two branches below.)
+        let restart = i == 0 || layout.page_numbers.restart_in_appendices;
+        let title_pg = restart && !layout.page_numbers.on_first_page;
+        let header = page_header(
+            layout,
+            part.width(),
+            draft_mark.then_some(&layout.draft_mark),
+        );
         if i < last {
             let mut s = Section::new()
                 .page_size(docx_rs::PageSize::new().size(w, h).orient(orient))
                 .page_margin(margin)
-                .page_num_type(PageNumType::new().start(1))
                 .header(header);
+            if restart {
+                s = s.page_num_type(PageNumType::new().start(1));
+            }
             if title_pg {
                 s = s.title_pg();
             }
@@ -122,8 +131,10 @@ pub fn render(
                 .page_size(w, h)
                 .page_orient(orient)
                 .page_margin(margin)
-                .page_num_type(PageNumType::new().start(1))
                 .header(header);
+            if restart {
+                doc = doc.page_num_type(PageNumType::new().start(1));
+            }
             if title_pg {
                 doc = doc.title_pg();
             }
@@ -141,12 +152,20 @@ pub fn render(
 }
 
 /// The header with the page number (empty when the profile puts numbers elsewhere).
-fn page_number_header(layout: &Layout) -> Header {
-    if layout.page_numbers.centred_in_top_margin {
-        Header::new().add_paragraph(text::page_field(layout.sizes.page_number))
-    } else {
-        Header::new()
+/// The page header of a section `width` twips wide: the page number centred (when
+/// the profile puts it in the top margin) and, while errors remain, the draft mark
+/// at the right, so that every printed page says it is a draft.
+fn page_header(layout: &Layout, width: i32, mark: Option<&String>) -> Header {
+    let number = layout.page_numbers.centred_in_top_margin;
+    if !number && mark.is_none() {
+        return Header::new();
     }
+    Header::new().add_paragraph(text::header_line(
+        layout.sizes.page_number,
+        width,
+        number,
+        mark.map(String::as_str),
+    ))
 }
 
 /// Builds the package; header rows of appendix tables are marked to repeat on every
@@ -393,20 +412,16 @@ fn heading_block(draft: &Draft, layout: &Layout, width: i32) -> Table {
 fn closing_block(draft: &Draft, layout: &Layout, width: i32) -> Table {
     let m = &draft.meta;
     let sz = &layout.sizes;
-    let mut left = vec![para(AlignmentType::Left).add_run(run(
-        "Nơi nhận:",
-        sz.recipients_label,
-        Face::BOLD_ITALIC,
-    ))];
-    let n = m.recipients.len();
-    for (i, r) in m.recipients.iter().enumerate() {
-        let r = r.trim().trim_end_matches([';', '.']);
-        let end = if i + 1 == n { "." } else { ";" };
-        left.push(para(AlignmentType::Left).add_run(run(
-            &format!("- {r}{end}"),
-            sz.recipients,
-            Face::PLAIN,
-        )));
+    let label = &layout.recipients_label;
+    let face = Face {
+        bold: label.bold,
+        italic: label.italic,
+        underline: label.underline,
+    };
+    let mut left =
+        vec![para(AlignmentType::Left).add_run(run("Nơi nhận:", sz.recipients_label, face))];
+    for line in super::recipient_lines(draft) {
+        left.push(para(AlignmentType::Left).add_run(run(&line, sz.recipients, Face::PLAIN)));
     }
     let mut right: Vec<Paragraph> = m
         .signer_title

@@ -42,6 +42,8 @@ pub struct Layout {
     pub heading_left: f64,
     /// Where page numbers go.
     pub page_numbers: PageNumbers,
+    /// How "Nơi nhận:" is set.
+    pub recipients_label: LabelStyle,
     /// "PHỤ LỤC".
     pub appendix_label: String,
     /// The mark on a document that still has errors.
@@ -116,6 +118,18 @@ pub struct Sizes {
     pub table_header: f64,
 }
 
+/// How a label is set.
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct LabelStyle {
+    /// Bold.
+    pub bold: bool,
+    /// Italic.
+    pub italic: bool,
+    /// Underlined.
+    pub underline: bool,
+}
+
 /// Where page numbers go.
 #[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
@@ -124,6 +138,9 @@ pub struct PageNumbers {
     pub centred_in_top_margin: bool,
     /// Whether the first page shows its number.
     pub on_first_page: bool,
+    /// Whether each appendix numbers its pages from 1 again (else they go on from
+    /// the report's).
+    pub restart_in_appendices: bool,
 }
 
 /// Every profile; an error names the line and column when the data is broken (only

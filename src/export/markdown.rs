@@ -70,8 +70,8 @@ pub fn render(t: &Template, d: &Draft, eval: &Evaluation, layout: &Layout) -> St
         }
     }
     out.push_str("**Nơi nhận:**\n\n");
-    for r in &m.recipients {
-        let _ = writeln!(out, "- {r}");
+    for r in super::recipient_lines(d) {
+        let _ = writeln!(out, "{r}");
     }
     out.push('\n');
     for line in m.signer_title.lines() {

@@ -116,11 +116,7 @@ fn write_sheet(
             ws.merge_range(r0, c0, r1, c1, p.text, &st.header)?;
         }
     }
-    let widths: Vec<f64> = table
-        .columns
-        .iter()
-        .map(|c| f64::from(c.width) * 1.25 + 2.0)
-        .collect();
+    let widths = column_widths(table);
     let mut header_lines = vec![1usize; table.header.len()];
     for p in header::place(table) {
         let w: f64 = widths[p.col..p.col + p.cols].iter().sum();
@@ -152,7 +148,9 @@ fn write_sheet(
             let xc = c as u16;
             let cell = &row.cells[c];
             let shown = cell_text(Lang::Vi, draft, table, row, c);
-            height = height.max(lines(&shown, widths[c] * 1.3));
+            // Bold letters are wider: fewer fit on a line.
+            let per_unit = if bold { 1.1 } else { 1.3 };
+            height = height.max(lines(&shown, widths[c] * per_unit));
             let f = formula::for_cell(table, sheet, i, c, first, &rules);
             match (cell, f) {
                 (Cell::Change(ch), Some(f)) => {
@@ -191,7 +189,29 @@ fn write_sheet(
         .set_landscape()
         .set_print_fit_to_pages(1, 0)
         .set_margins(0.6, 0.6, 0.8, 0.6, 0.3, 0.3);
+    if draft_mark {
+        // Every printed page says it is a draft, at the top right.
+        ws.set_header(format!("&R&\"Times New Roman,Bold\"{}", layout.draft_mark));
+    }
     Ok(())
+}
+
+/// What fits across A4 landscape at 100 %, in Excel's width units (digits of its
+/// default font), with the sheet's margins.
+const PAGE_UNITS: f64 = 125.0;
+
+/// Column widths in Excel's units: the template's terminal widths, scaled so that the
+/// table fits across the page at full size (never wider than 1.25 units a cell).
+fn column_widths(table: &Table) -> Vec<f64> {
+    let total: f64 = table.columns.iter().map(|c| f64::from(c.width)).sum();
+    let pad = 1.0;
+    let room = PAGE_UNITS - pad * table.columns.len() as f64;
+    let scale = (room / total.max(1.0)).min(1.25);
+    table
+        .columns
+        .iter()
+        .map(|c| f64::from(c.width) * scale + pad)
+        .collect()
 }
 
 /// Lines that `text` takes in a column `width` characters wide.

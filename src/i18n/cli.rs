@@ -81,6 +81,41 @@ pub fn save_error(lang: Lang, e: &SaveError) -> String {
     }
 }
 
+/// An export could not be written: says which folder is missing or not writable in
+/// words, and what the OS said otherwise. Nothing was written (an older file at that
+/// path is left as it was).
+pub fn export_write_error(lang: Lang, e: &SaveError) -> String {
+    let folder = e
+        .path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .map_or_else(|| ".".to_string(), |p| p.display().to_string());
+    let missing = e
+        .path
+        .parent()
+        .is_some_and(|p| !p.as_os_str().is_empty() && !p.is_dir());
+    match (lang, missing, e.source.kind()) {
+        (Lang::Vi, true, _) => format!("Không có thư mục {folder}: hãy gõ một thư mục có sẵn"),
+        (Lang::En, true, _) => format!("There is no folder {folder}: type one that exists"),
+        (Lang::Vi, _, std::io::ErrorKind::PermissionDenied) => {
+            format!("Không có quyền ghi vào thư mục {folder}")
+        }
+        (Lang::En, _, std::io::ErrorKind::PermissionDenied) => {
+            format!("No permission to write in {folder}")
+        }
+        (Lang::Vi, _, _) => format!(
+            "Không ghi được {}: {} (chưa ghi gì)",
+            e.path.display(),
+            e.source
+        ),
+        (Lang::En, _, _) => format!(
+            "Could not write {}: {} (nothing written)",
+            e.path.display(),
+            e.source
+        ),
+    }
+}
+
 /// A problem with the drafts folder or a name.
 pub fn store_error(lang: Lang, e: &StoreError) -> String {
     match (e, lang) {

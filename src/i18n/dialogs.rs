@@ -133,6 +133,14 @@ pub fn copy_saved(lang: Lang, path: &std::path::Path) -> String {
     }
 }
 
+/// Asks before replacing an earlier export.
+pub fn confirm_overwrite(lang: Lang, path: &std::path::Path) -> String {
+    match lang {
+        Lang::Vi => format!("Đã có tệp {}. Ghi đè lên tệp đó?", path.display()),
+        Lang::En => format!("{} already exists. Replace it?", path.display()),
+    }
+}
+
 /// Leave the new-draft form?
 pub fn confirm_discard_form(lang: Lang) -> &'static str {
     lang.pick(

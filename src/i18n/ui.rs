@@ -585,6 +585,31 @@ pub fn export_draft_warning(lang: Lang, errors: usize) -> String {
     }
 }
 
+/// Nothing to write to.
+pub fn export_no_name(lang: Lang) -> &'static str {
+    lang.pick(
+        "Gõ tên tệp (hoặc để nguyên tên được đề nghị)",
+        "Type a file name (or keep the suggested one)",
+    )
+}
+
+/// The wizard's status after an export: the file's name first, so that a narrow
+/// screen cuts the folder rather than the name.
+pub fn exported_status(lang: Lang, path: &std::path::Path, errors: usize) -> String {
+    let name = path
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let folder = path
+        .parent()
+        .map_or_else(String::new, |p| p.display().to_string());
+    match (lang, errors) {
+        (Lang::Vi, 0) => format!("Đã xuất {name} vào {folder}"),
+        (Lang::Vi, n) => format!("Đã xuất {name} (DỰ THẢO, còn {n} lỗi) vào {folder}"),
+        (Lang::En, 0) => format!("Exported {name} to {folder}"),
+        (Lang::En, n) => format!("Exported {name} (DỰ THẢO: {n} errors) to {folder}"),
+    }
+}
+
 /// The export dialog's keys.
 pub fn export_keys(lang: Lang) -> &'static str {
     lang.pick(

@@ -267,6 +267,7 @@ pub(super) fn render(app: &App, m: &Modal, frame: &mut Frame, area: Rect) {
                 Confirm::DeleteRow { label, .. } => i18n::confirm_delete_row(app.lang, label),
                 Confirm::QuitUnsaved { error } => i18n::confirm_quit_unsaved(app.lang, error),
                 Confirm::DiscardForm => i18n::confirm_discard_form(app.lang).to_string(),
+                Confirm::Overwrite { path, .. } => i18n::confirm_overwrite(app.lang, path),
             };
             let width = 64u16;
             let wrapped: Vec<Line> = textwrap::wrap(&question, width as usize - 2)

@@ -5,8 +5,8 @@
 //! Vietnamese format.
 
 use docx_rs::{
-    AlignmentType, Paragraph, Table, TableCell, TableLayoutType, TableRow, VAlignType, VMergeType,
-    WidthType,
+    AlignmentType, Paragraph, Table, TableCell, TableCellMargins, TableLayoutType, TableRow,
+    VAlignType, VMergeType, WidthType,
 };
 
 use super::Block;
@@ -17,7 +17,7 @@ use crate::export::layout::Layout;
 use crate::i18n::Lang;
 use crate::report::cell_text;
 use crate::rules::{RowKind, Sheet};
-use crate::template::{ColumnKind, Table as Spec};
+use crate::template::{Column, ColumnKind, Table as Spec};
 
 /// The paragraphs and the table of one appendix, `width` twips wide.
 pub(super) fn blocks(
@@ -59,17 +59,28 @@ pub(super) fn blocks(
 /// The STT column's width in twips: room for "STT" in bold and "III".
 const STT_WIDTH: usize = 700;
 
-/// Column widths in twips: the STT column fixed, the others in proportion to the
-/// template's preferred widths.
+/// The weight of a column in the page's width: its preferred terminal width, and
+/// half as much again for paragraphs (Phụ lục 2 causes, Phụ lục 4 descriptions),
+/// which would otherwise make rows many lines tall.
+fn weight(c: &Column) -> f64 {
+    let w = f64::from(c.width.max(1));
+    if c.kind == ColumnKind::LongText {
+        w * 1.5
+    } else {
+        w
+    }
+}
+
+/// Column widths in twips: the STT column fixed, the others by [`weight`].
 fn widths(table: &Spec, width: i32) -> Vec<usize> {
-    let is_stt = |c: &crate::template::Column| c.kind == ColumnKind::Stt;
+    let is_stt = |c: &Column| c.kind == ColumnKind::Stt;
     let fixed = table.columns.iter().filter(|c| is_stt(c)).count() * STT_WIDTH;
     let rest = (width.max(0) as usize).saturating_sub(fixed) as f64;
-    let total: u32 = table
+    let total: f64 = table
         .columns
         .iter()
         .filter(|c| !is_stt(c))
-        .map(|c| u32::from(c.width.max(1)))
+        .map(weight)
         .sum();
     table
         .columns
@@ -78,7 +89,7 @@ fn widths(table: &Spec, width: i32) -> Vec<usize> {
             if is_stt(c) {
                 STT_WIDTH
             } else {
-                (rest * f64::from(c.width.max(1)) / f64::from(total.max(1))) as usize
+                (rest * weight(c) / total.max(1.0)) as usize
             }
         })
         .collect()
@@ -168,6 +179,8 @@ fn grid(table: &Spec, sheet: &Sheet, draft: &Draft, layout: &Layout, width: i32)
         rows.push(TableRow::new(cells).cant_split());
     }
     Table::new(rows)
+        // Room around the text, so that it does not touch the borders.
+        .margins(TableCellMargins::new().margin(30, 80, 30, 80))
         .set_grid(ws.clone())
         .width(ws.iter().sum(), WidthType::Dxa)
         .layout(TableLayoutType::Fixed)

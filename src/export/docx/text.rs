@@ -5,6 +5,7 @@
 use docx_rs::{
     AlignmentType, BorderType, FieldCharType, InstrPAGE, InstrText, LineSpacing, LineSpacingType,
     Paragraph, ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Run, SpecialIndentType,
+    Tab, TabValueType,
 };
 
 use crate::export::layout::Layout;
@@ -12,26 +13,34 @@ use crate::export::layout::Layout;
 /// How a run is set.
 #[derive(Debug, Clone, Copy)]
 pub struct Face {
-    bold: bool,
-    italic: bool,
+    /// Bold.
+    pub bold: bool,
+    /// Italic.
+    pub italic: bool,
+    /// Underlined.
+    pub underline: bool,
 }
 
 impl Face {
     pub const PLAIN: Face = Face {
         bold: false,
         italic: false,
+        underline: false,
     };
     pub const BOLD: Face = Face {
         bold: true,
         italic: false,
+        underline: false,
     };
     pub const ITALIC: Face = Face {
         bold: false,
         italic: true,
+        underline: false,
     };
     pub const BOLD_ITALIC: Face = Face {
         bold: true,
         italic: true,
+        underline: false,
     };
 }
 
@@ -54,6 +63,9 @@ pub fn run(text: &str, pt: f64, face: Face) -> Run {
     }
     if face.italic {
         r = r.italic();
+    }
+    if face.underline {
+        r = r.underline("single");
     }
     r
 }
@@ -112,32 +124,46 @@ pub fn rule(width: i32, share: f64) -> Paragraph {
     p
 }
 
-/// A centred paragraph holding the PAGE field at `pt` points (docx-rs's `PageNum`
-/// cannot be sized, so the field is built from its runs).
-pub fn page_field(pt: f64) -> Paragraph {
+/// The header line of a page `width` twips wide, at `pt` points: the PAGE field at
+/// a centre tab (docx-rs's `PageNum` cannot be sized, so the field is built from its
+/// runs) and `mark` at a right tab.
+pub fn header_line(pt: f64, width: i32, number: bool, mark: Option<&str>) -> Paragraph {
     let sz = half_points(pt);
-    para(AlignmentType::Center)
-        .add_run(
-            Run::new()
-                .size(sz)
-                .add_field_char(FieldCharType::Begin, false),
-        )
-        .add_run(
-            Run::new()
-                .size(sz)
-                .add_instr_text(InstrText::PAGE(InstrPAGE::new())),
-        )
-        .add_run(
-            Run::new()
-                .size(sz)
-                .add_field_char(FieldCharType::Separate, false),
-        )
-        .add_run(Run::new().size(sz).add_text("1"))
-        .add_run(
-            Run::new()
-                .size(sz)
-                .add_field_char(FieldCharType::End, false),
-        )
+    let width = width.max(0) as usize;
+    let mut p = para(AlignmentType::Left)
+        .add_tab(Tab::new().val(TabValueType::Center).pos(width / 2))
+        .add_tab(Tab::new().val(TabValueType::Right).pos(width))
+        .add_run(Run::new().size(sz).add_tab());
+    if number {
+        p = p
+            .add_run(
+                Run::new()
+                    .size(sz)
+                    .add_field_char(FieldCharType::Begin, false),
+            )
+            .add_run(
+                Run::new()
+                    .size(sz)
+                    .add_instr_text(InstrText::PAGE(InstrPAGE::new())),
+            )
+            .add_run(
+                Run::new()
+                    .size(sz)
+                    .add_field_char(FieldCharType::Separate, false),
+            )
+            .add_run(Run::new().size(sz).add_text("1"))
+            .add_run(
+                Run::new()
+                    .size(sz)
+                    .add_field_char(FieldCharType::End, false),
+            );
+    }
+    if let Some(mark) = mark {
+        p = p
+            .add_run(Run::new().size(sz).add_tab())
+            .add_run(run(mark, pt, Face::BOLD));
+    }
+    p
 }
 
 /// The row-property mark that docx-rs writes for `TableRow::cant_split`: every row of
