@@ -178,6 +178,8 @@ pub enum Effect {
     Welcomed,
     /// Remember the typing method.
     RememberTyping(crate::ime::InputMethod),
+    /// Remember where and how the last export went.
+    RememberExport(crate::export::Format, PathBuf),
     /// Clear and repaint the whole terminal.
     Redraw,
 }
@@ -375,7 +377,8 @@ impl App {
                 match result {
                     Ok((path, format, errors)) => {
                         let folder = path.parent().map(Path::to_path_buf).unwrap_or_default();
-                        self.last_export = Some((format, folder));
+                        self.last_export = Some((format, folder.clone()));
+                        effects.push(Effect::RememberExport(format, folder));
                         self.status = Some(Status {
                             text: crate::i18n::exported_status(self.lang, &path, errors),
                             error: false,

@@ -16,7 +16,7 @@ use crate::store::{self, SaveError};
 use crate::template::{Severity, Table, Template};
 
 /// The formats a report can leave in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Format {
     /// Markdown: readable in a terminal and in any Markdown viewer.
     Markdown,

@@ -236,6 +236,10 @@ pub struct Settings {
     pub input_method: crate::ime::InputMethod,
     /// Tone marks in the modern place ("hoá") instead of the traditional ("hóa").
     pub modern_accents: bool,
+    /// The format of the last export, suggested for the next.
+    pub export_format: Option<crate::export::Format>,
+    /// The folder of the last export, suggested for the next.
+    pub export_folder: Option<PathBuf>,
 }
 
 impl Store {

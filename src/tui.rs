@@ -75,6 +75,11 @@ pub fn run(env: &Env, draft: Option<&str>, goto: Option<&str>) -> Result<ExitCod
         method: settings.input_method,
         modern: settings.modern_accents,
     };
+    // The last export's folder, while it still exists.
+    app.last_export = settings
+        .export_format
+        .zip(settings.export_folder.clone())
+        .filter(|(_, dir)| dir.is_dir());
     let mut queue: Vec<Action> = Vec::new();
     for e in effects {
         queue.extend(perform(&performer, &app.template, e));

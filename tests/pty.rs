@@ -376,3 +376,39 @@ fn footer_shows_the_keys_of_the_focused_pane_first() {
     );
     s.quit();
 }
+
+/// The real program exports from the review step, and the next run suggests the same
+/// folder and format.
+#[test]
+fn exports_from_the_wizard_and_remembers_where_next_time() {
+    const CTRL_X: &str = "\x18";
+    const CTRL_U: &str = "\x15";
+    let home = tempfile::tempdir().unwrap();
+    new_draft(home.path(), "xuat");
+    let folder = home.path().join("bao-cao-nop");
+    std::fs::create_dir_all(&folder).unwrap();
+    let mut s = Session::open_first_time(home.path(), "xuat", &["--goto", "review"]);
+    s.wait_text("Ctrl-X: xuất báo cáo");
+    s.send(CTRL_X);
+    s.wait_text("Xuất báo cáo");
+    s.send(TAB);
+    s.wait_text("[ XLSX ]");
+    s.send(CTRL_U);
+    s.send(&format!("{}/", folder.display()));
+    s.send(ENTER);
+    s.wait_text("Đã xuất bao-cao-xuat.xlsx");
+    assert!(folder.join("bao-cao-xuat.xlsx").is_file());
+    s.quit();
+
+    let mut s = Session::start(home.path(), &["open", "xuat", "--goto", "review"]);
+    s.wait_text(" baocao │ ");
+    s.send(CTRL_X);
+    let screen = s.wait_text("[ XLSX ]");
+    assert!(
+        screen.contains(&folder.join("bao-cao-xuat.xlsx").display().to_string()),
+        "{screen}"
+    );
+    s.send(ESC);
+    s.wait_gone("Định dạng (Tab");
+    s.quit();
+}

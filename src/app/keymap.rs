@@ -24,8 +24,10 @@ pub enum Context {
     Start,
     /// The report information form.
     Form,
-    /// A list in a dialog (findings, review).
+    /// A list in a dialog (findings).
     List,
+    /// The last step, "Kiểm tra & xuất".
+    Review,
     /// A one-line prompt (go to step, a name, a path).
     Prompt,
     /// The export dialog.
@@ -228,6 +230,12 @@ pub static BINDINGS: &[Binding] = &[
     b!(Form, true, [ctrl('s')], Save),
     b!(Form, true, [ctrl('t')], InputMethod),
     b!(Form, true, [k(KeyCode::Esc)], Back),
+    b!(Review, true, [ctrl('x')], Export),
+    b!(Review, true, [k(KeyCode::Enter)], Enter),
+    b!(Review, false, [k(KeyCode::Up)], Up),
+    b!(Review, false, [k(KeyCode::Down)], Down),
+    b!(Review, true, [k(KeyCode::Esc)], Back),
+    b!(Review, false, [ch('?')], Help),
     b!(Prompt, true, [k(KeyCode::Enter)], Enter),
     b!(Prompt, true, [k(KeyCode::Esc)], Back),
     b!(

@@ -163,6 +163,10 @@ pub fn perform(p: &Performer, template: &Template, effect: Effect) -> Vec<Action
         }
         Effect::Welcomed => remember(p, |s| s.welcomed = true),
         Effect::RememberTyping(m) => remember(p, |s| s.input_method = m),
+        Effect::RememberExport(format, folder) => remember(p, |s| {
+            s.export_format = Some(format);
+            s.export_folder = Some(folder);
+        }),
         Effect::Redraw => Vec::new(),
     }
 }

@@ -226,7 +226,7 @@ impl Wizard {
             StepRef::Info | StepRef::Section(_) => Context::Text,
             StepRef::Table(_) if self.grid.edit.is_some() => Context::CellEdit,
             StepRef::Table(_) => Context::Grid,
-            StepRef::Review => Context::List,
+            StepRef::Review => Context::Review,
         }
     }
 

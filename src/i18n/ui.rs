@@ -68,6 +68,12 @@ pub fn cmd_label(lang: Lang, context: Context, cmd: Cmd) -> &'static str {
         (Context::Form, Cmd::PrevField) => lang.pick("ô trước", "previous field"),
         (Context::Form, Cmd::Enter) => lang.pick("xong", "done"),
         (Context::Form, Cmd::Back) => lang.pick("thôi", "cancel"),
+        (Context::Review, Cmd::Export) => lang.pick("xuất báo cáo", "export"),
+        (Context::Review, Cmd::Enter) => lang.pick("đến chỗ cần sửa", "go there"),
+        (Context::Review, Cmd::Up) => lang.pick("lên", "up"),
+        (Context::Review, Cmd::Down) => lang.pick("xuống", "down"),
+        (Context::Review, Cmd::Back) => lang.pick("về mục lục", "to outline"),
+        (Context::Review, Cmd::Help) => lang.pick("trợ giúp", "help"),
         (Context::List, Cmd::Enter) => lang.pick("đến chỗ này", "go there"),
         (Context::List, Cmd::Up) => lang.pick("lên", "up"),
         (Context::List, Cmd::Down) => lang.pick("xuống", "down"),
@@ -305,6 +311,12 @@ pub fn review_summary(
     warnings: usize,
 ) -> String {
     match lang {
+        Lang::Vi if errors + warnings == 0 => {
+            format!("Đã xong {done}/{total} bước · không còn lỗi hay cảnh báo.")
+        }
+        Lang::En if errors + warnings == 0 => {
+            format!("{done}/{total} steps done · no errors or warnings.")
+        }
         Lang::Vi => format!(
             "Đã xong {done}/{total} bước · {errors} lỗi · {warnings} cảnh báo. Enter: đến chỗ cần sửa."
         ),
@@ -368,6 +380,7 @@ pub fn context_name(lang: Lang, c: Context) -> &'static str {
         Context::Start => lang.pick("Màn hình đầu", "Start screen"),
         Context::Form => lang.pick("Biểu mẫu", "Forms"),
         Context::Prompt => lang.pick("Ô nhập một dòng", "One-line prompts"),
+        Context::Review => lang.pick("Kiểm tra & xuất", "Check & export"),
         Context::ExportDialog => lang.pick("Xuất báo cáo", "Export"),
         Context::Dialog => lang.pick("Hộp thông tin", "Dialogs"),
     }
@@ -613,8 +626,8 @@ pub fn exported_status(lang: Lang, path: &std::path::Path, errors: usize) -> Str
 /// The export dialog's keys.
 pub fn export_keys(lang: Lang) -> &'static str {
     lang.pick(
-        "Enter: xuất   Tab: đổi định dạng   Esc: thôi",
-        "Enter: export   Tab: change format   Esc: cancel",
+        "Enter: xuất   Tab: đổi định dạng   Ctrl-U: xóa đường dẫn   Esc: thôi",
+        "Enter: export   Tab: change format   Ctrl-U: clear the path   Esc: cancel",
     )
 }
 

@@ -140,6 +140,7 @@ pub fn help_lines(app: &App, width: usize) -> Vec<Line<'static>> {
         Context::Grid,
         Context::CellEdit,
         Context::List,
+        Context::Review,
         Context::Start,
         Context::Form,
         Context::Prompt,

@@ -88,13 +88,13 @@ pub(super) fn render(app: &App, w: &Wizard, frame: &mut Frame, area: Rect) {
     let (done, total) = w.completion();
     let errors = w.eval.count(Severity::Error);
     let warnings = w.eval.count(Severity::Warning);
-    let mut head = vec![Line::from(Span::styled(
-        fit(
-            &i18n::review_summary(app.lang, done, total, errors, warnings),
-            width,
-        ),
-        if errors > 0 { t.error } else { t.ok },
-    ))];
+    let summary = i18n::review_summary(app.lang, done, total, errors, warnings);
+    let style = if errors > 0 { t.error } else { t.ok };
+    let mut head: Vec<Line> = textwrap::wrap(&summary, width.max(1))
+        .into_iter()
+        .take(2)
+        .map(|l| Line::from(Span::styled(l.into_owned(), style)))
+        .collect();
     let missing: Vec<String> = w
         .steps
         .iter()

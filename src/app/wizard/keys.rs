@@ -122,7 +122,7 @@ pub(in crate::app) fn key(
                 }
             }
         }
-        Context::List => match cmd {
+        Context::Review => match cmd {
             Some(Cmd::Up) => w.review = w.review.saturating_sub(1),
             Some(Cmd::Down) => w.review = (w.review + 1).min(w.order.len().saturating_sub(1)),
             Some(Cmd::Enter) => {
