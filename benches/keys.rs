@@ -42,6 +42,7 @@ fn app_at(goto: &str) -> (App, tempfile::TempDir) {
             store,
             lang: Lang::Vi,
             saver: None,
+            background: None,
         },
         perform,
         Effect::List,

@@ -52,11 +52,12 @@ pub fn run(env: &Env, draft: Option<&str>, goto: Option<&str>) -> Result<ExitCod
         .unwrap_or((80, 24));
 
     spawn_input(tx.clone());
-    let saver = spawn_saver(env.lang, tx);
+    let saver = spawn_saver(env.lang, tx.clone());
     let performer = Performer {
         store: env.store.clone(),
         lang: env.lang,
         saver: Some(saver),
+        background: Some(tx),
     };
 
     let (mut app, mut effects) = App::new(env.lang, env.template.clone(), size, first_run);

@@ -378,7 +378,11 @@ fn confirmed(app: &mut App, c: Confirm, now: Instant, effects: &mut Vec<Effect>)
 }
 
 /// Exports the draft as it is now.
-fn export(app: &App, path: PathBuf, format: Format, effects: &mut Vec<Effect>) {
+fn export(app: &mut App, path: PathBuf, format: Format, effects: &mut Vec<Effect>) {
+    app.status = Some(Status {
+        text: i18n::exporting(app.lang, &path),
+        error: false,
+    });
     if let Some(w) = app.wizard() {
         effects.push(Effect::Export {
             path,

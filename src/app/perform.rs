@@ -44,6 +44,9 @@ pub struct Performer {
     pub lang: Lang,
     /// The save thread, if any.
     pub saver: Option<Sender<SaverMsg>>,
+    /// Where work done on a thread of its own (exports) reports back; without it
+    /// (tests, scripts) the work is done at once.
+    pub background: Option<Sender<Action>>,
 }
 
 /// Runs a save and says how it went (used by the save thread and in-line).
@@ -147,20 +150,21 @@ pub fn perform(p: &Performer, template: &Template, effect: Effect) -> Vec<Action
             path,
             format,
             draft,
-        } => {
-            let eval = rules::evaluate(template, &draft);
-            let written = crate::export::render(format, template, &draft, &eval)
-                .map_err(|e| i18n::export_failed(lang, &e))
-                .and_then(|bytes| {
-                    crate::export::write(&path, &bytes)
-                        .map_err(|e| i18n::export_write_error(lang, &e))
-                });
-            let result = match written {
-                Ok(()) => Ok((path, format, eval.count(Severity::Error))),
-                Err(why) => Err((path, format, why)),
-            };
-            vec![Action::Exported { result }]
-        }
+        } => match &p.background {
+            // A consolidated report takes most of a second to build: off the UI
+            // thread, which goes on drawing and taking keys meanwhile.
+            Some(tx) => {
+                let (tx, template) = (tx.clone(), template.clone());
+                let job = move || {
+                    let _ = tx.send(export(lang, &template, &path, format, &draft));
+                };
+                match std::thread::Builder::new().name("export".into()).spawn(job) {
+                    Ok(_) => Vec::new(),
+                    Err(e) => vec![Action::Done(Err(e.to_string()))],
+                }
+            }
+            None => vec![export(lang, template, &path, format, &draft)],
+        },
         Effect::Welcomed => remember(p, |s| s.welcomed = true),
         Effect::RememberTyping(m) => remember(p, |s| s.input_method = m),
         Effect::RememberExport(format, folder) => remember(p, |s| {
@@ -172,6 +176,28 @@ pub fn perform(p: &Performer, template: &Template, effect: Effect) -> Vec<Action
 }
 
 /// Changes one of the user's settings and writes them.
+/// Builds and writes one export; says how it went.
+fn export(
+    lang: Lang,
+    template: &Template,
+    path: &std::path::Path,
+    format: crate::export::Format,
+    draft: &Draft,
+) -> Action {
+    let eval = rules::evaluate(template, draft);
+    let written = crate::export::render(format, template, draft, &eval)
+        .map_err(|e| i18n::export_failed(lang, &e))
+        .and_then(|bytes| {
+            crate::export::write(path, &bytes).map_err(|e| i18n::export_write_error(lang, &e))
+        });
+    let path = path.to_path_buf();
+    let result = match written {
+        Ok(()) => Ok((path, format, eval.count(Severity::Error))),
+        Err(why) => Err((path, format, why)),
+    };
+    Action::Exported { result }
+}
+
 fn remember(p: &Performer, change: impl FnOnce(&mut store::Settings)) -> Vec<Action> {
     let mut s = p.store.settings();
     change(&mut s);

@@ -623,6 +623,14 @@ pub fn exported_status(lang: Lang, path: &std::path::Path, errors: usize) -> Str
     }
 }
 
+/// While an export is being built.
+pub fn exporting(lang: Lang, path: &std::path::Path) -> String {
+    match lang {
+        Lang::Vi => format!("Đang xuất {}…", path.display()),
+        Lang::En => format!("Exporting {}…", path.display()),
+    }
+}
+
 /// The export dialog's keys.
 pub fn export_keys(lang: Lang) -> &'static str {
     lang.pick(

@@ -44,6 +44,7 @@ impl Harness {
             store,
             lang: Lang::Vi,
             saver: None,
+            background: None,
         };
         let (app, effects) = App::new(Lang::Vi, template(), size, false);
         let mut h = Harness {

@@ -178,43 +178,49 @@ const TABLE: &[u8] = b"<w:tbl>";
 pub fn repeat_header_rows(document: &[u8], heads: &[usize]) -> Vec<u8> {
     let mut out = Vec::with_capacity(document.len() + 1024);
     let mut heads = heads.iter().copied();
-    let mut rest = document;
+    // Positions are absolute; each search starts where the last one ended, so the
+    // whole document is read about once (a consolidated report is megabytes).
+    let mut at = 0;
+    let mut next_table = find_from(document, TABLE, 0);
+    let mut next_row = find_from(document, CANT_SPLIT, 0);
     // Rows of the current appendix table still to mark.
     let mut left = 0;
     loop {
-        let next_row = find(rest, CANT_SPLIT);
-        let next_table = find(rest, TABLE);
         match (next_row, next_table) {
             (Some(r), t) if t.is_none_or(|t| r < t) => {
-                out.extend_from_slice(&rest[..r]);
+                out.extend_from_slice(&document[at..r]);
                 if left > 0 {
                     out.extend_from_slice(CANT_SPLIT_HEADER);
                     left -= 1;
                 } else {
                     out.extend_from_slice(CANT_SPLIT);
                 }
-                rest = &rest[r + CANT_SPLIT.len()..];
+                at = r + CANT_SPLIT.len();
+                next_row = find_from(document, CANT_SPLIT, at);
             }
             (_, Some(t)) => {
-                out.extend_from_slice(&rest[..t + TABLE.len()]);
-                rest = &rest[t + TABLE.len()..];
-                // An appendix table starts with can't-split rows before any other table.
-                let first_row = find(rest, CANT_SPLIT);
-                let row_end = find(rest, b"</w:tr>");
-                let is_appendix = matches!((first_row, row_end), (Some(a), Some(b)) if a < b);
+                let start = t + TABLE.len();
+                // An appendix table's first row can't be split; the heading and
+                // signature blocks' rows can.
+                let row_end = find_from(document, b"</w:tr>", start);
+                let is_appendix = matches!((next_row, row_end), (Some(a), Some(b)) if a < b);
                 left = if is_appendix {
                     heads.next().unwrap_or(0)
                 } else {
                     0
                 };
+                next_table = find_from(document, TABLE, start);
             }
             _ => break,
         }
     }
-    out.extend_from_slice(rest);
+    out.extend_from_slice(&document[at..]);
     out
 }
 
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
+/// The first place of `needle` in `hay` at or after `from`.
+fn find_from(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
+    hay.get(from..)
+        .and_then(|h| h.windows(needle.len()).position(|w| w == needle))
+        .map(|i| i + from)
 }
