@@ -727,8 +727,11 @@ fn exporting_with_errors_warns_and_marks_the_draft_and_a_bad_path_keeps_the_dial
     let s = h.screen();
     assert!(s.contains("Còn 9 lỗi") && s.contains("DỰ THẢO"), "{s}");
     // Ctrl-E from the dialog lists the errors.
-    h.press("<c-e>");
+    h.press("<end>x<c-e>");
     assert!(matches!(h.app.modal, Some(Modal::Findings { .. })));
+    // Esc goes back to the dialog as it was left.
+    h.press("<esc>");
+    assert!(h.screen().contains("docxx"), "{}", h.screen());
     h.press("<esc>");
     let bad = h.dir.path().join("khong-co").join("bc.docx");
     open_export_to(&mut h, &bad);

@@ -33,6 +33,8 @@ pub enum Modal {
     Findings {
         /// The selected finding (index into the sorted list).
         selected: usize,
+        /// The dialog it was opened from, back on Esc (the export dialog).
+        back: Option<Box<Modal>>,
     },
     /// "Go to step": type an id (i.1, ii.2, pl1 …).
     Jump {
@@ -214,7 +216,10 @@ pub(super) fn key(app: &mut App, key: KeyEvent, now: Instant, effects: &mut Vec<
     let cmd = keymap::lookup(modal.context(), &key, false);
     // The export dialog points to the findings while errors remain.
     if matches!(modal, Modal::Export { .. }) && cmd == Some(Cmd::Findings) {
-        app.modal = Some(Modal::Findings { selected: 0 });
+        app.modal = Some(Modal::Findings {
+            selected: 0,
+            back: Some(Box::new(modal)),
+        });
         return;
     }
     let keep = match &mut modal {
@@ -228,7 +233,7 @@ pub(super) fn key(app: &mut App, key: KeyEvent, now: Instant, effects: &mut Vec<
         }
         Modal::Help { scroll } => move_in_list(scroll, cmd, usize::MAX),
         Modal::Notice { .. } => !matches!(key.code, KeyCode::Enter | KeyCode::Esc),
-        Modal::Findings { selected } => {
+        Modal::Findings { selected, back } => {
             let count = app.wizard().map_or(0, |w| w.eval.findings.len());
             match cmd {
                 Some(Cmd::Up | Cmd::Down | Cmd::PageUp | Cmd::PageDown) => {
@@ -241,7 +246,12 @@ pub(super) fn key(app: &mut App, key: KeyEvent, now: Instant, effects: &mut Vec<
                     }
                     false
                 }
-                _ => !matches!(cmd, Some(Cmd::Back)),
+                Some(Cmd::Back) => {
+                    // Back to the dialog it came from, as it was left.
+                    app.modal = back.take().map(|b| *b);
+                    return;
+                }
+                _ => true,
             }
         }
         Modal::Jump { editor } => prompt(editor, &key, cmd, |id| {

@@ -207,7 +207,7 @@ pub(super) fn render(app: &App, m: &Modal, frame: &mut Frame, area: Rect) {
                 inner,
             );
         }
-        Modal::Findings { selected } => {
+        Modal::Findings { selected, .. } => {
             let rect = centered(
                 area,
                 area.width.saturating_sub(4),

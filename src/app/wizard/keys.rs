@@ -55,7 +55,12 @@ pub(in crate::app) fn key(
                     editor: super::super::editor::Editor::new("", true),
                 })
             }
-            Cmd::Findings => app.modal = Some(Modal::Findings { selected: 0 }),
+            Cmd::Findings => {
+                app.modal = Some(Modal::Findings {
+                    selected: 0,
+                    back: None,
+                })
+            }
             Cmd::Export => {
                 // Whatever is typed is saved first, so the export and the draft agree.
                 w.save.now(now);
