@@ -228,6 +228,8 @@ pub struct App {
     pub typing: crate::ime::Typing,
     /// The format and folder of the last export, suggested for the next one.
     pub last_export: Option<(crate::export::Format, PathBuf)>,
+    /// Exports being written on their own threads; quitting waits for them.
+    pub exports_in_flight: usize,
 }
 
 impl App {
@@ -250,6 +252,7 @@ impl App {
             first_run,
             typing: crate::ime::Typing::default(),
             last_export: None,
+            exports_in_flight: 0,
         };
         (app, vec![Effect::List])
     }
@@ -311,7 +314,9 @@ impl App {
                     w.save.finished(generation, result.clone(), now);
                     if w.quit_requested {
                         match &result {
-                            Ok(_) if w.save.is_clean() => self.quit = true,
+                            Ok(_) if w.save.is_clean() && self.exports_in_flight == 0 => {
+                                self.quit = true
+                            }
                             Ok(_) => {}
                             Err(e) => {
                                 w.quit_requested = false;
@@ -374,6 +379,15 @@ impl App {
                 self.dirty = true;
             }
             Action::Exported { result } => {
+                self.exports_in_flight = self.exports_in_flight.saturating_sub(1);
+                if let Screen::Wizard(w) = &self.screen
+                    && w.quit_requested
+                    && w.save.is_clean()
+                    && w.save.in_flight.is_none()
+                    && self.exports_in_flight == 0
+                {
+                    self.quit = true;
+                }
                 match result {
                     Ok((path, format, errors)) => {
                         let folder = path.parent().map(Path::to_path_buf).unwrap_or_default();
@@ -384,12 +398,20 @@ impl App {
                             error: false,
                         });
                     }
-                    Err((path, format, why)) => {
-                        // The dialog comes back with the path, to fix it or cancel.
+                    // The dialog comes back with the path, to fix it or cancel, unless
+                    // the user has moved on (another dialog, another screen): then the
+                    // status line says it.
+                    Err((path, format, why)) if self.modal.is_none() && self.wizard().is_some() => {
                         self.modal = Some(Modal::Export {
                             format,
                             editor: Editor::new(&path.display().to_string(), true),
                             error: Some(why),
+                        });
+                    }
+                    Err((_, _, why)) => {
+                        self.status = Some(Status {
+                            text: why,
+                            error: true,
                         });
                     }
                 }

@@ -105,7 +105,7 @@ pub enum Command {
         #[arg(long, default_value_t = 1)]
         count: u64,
     },
-    /// Xuất báo cáo / export the report: .md now (.docx, .xlsx to come).
+    /// Xuất báo cáo / export the report: .docx (official layout), .xlsx (appendices), .md.
     Export {
         /// Tên hoặc đường dẫn / name or path.
         draft: String,

@@ -3,7 +3,6 @@
 //! failed export leaves no half-written file) and never changes the draft.
 
 pub mod docx;
-pub mod header;
 pub mod layout;
 pub mod markdown;
 pub mod xlsx;
@@ -68,7 +67,7 @@ pub fn place_and_date(draft: &Draft) -> String {
 }
 
 /// "(Kèm theo Báo cáo số 215/BC-UBND ngày 05/9/2024 của UBND huyện Tuy Phước)".
-pub fn attachment_line(draft: &Draft, layout: &layout::Layout) -> String {
+pub fn attachment_line(draft: &Draft) -> String {
     let m = &draft.meta;
     let or_dots = |s: &str| {
         let s = s.trim();
@@ -78,11 +77,7 @@ pub fn attachment_line(draft: &Draft, layout: &layout::Layout) -> String {
             s.to_string()
         }
     };
-    let number = layout.number_line(&m.number);
-    let number = number
-        .trim_start_matches("Số")
-        .trim_start_matches(':')
-        .trim();
+    let number = or_dots(&m.number);
     let date = match crate::rules::read_date(&m.date) {
         Ok((d, mo, y)) => format!("{d:02}/{}/{y}", month(mo)),
         Err(_) => or_dots(&m.date),

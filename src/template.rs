@@ -6,6 +6,7 @@
 //! be loaded from a path. [`check`](crate::template::check) validates the references.
 
 mod check;
+pub mod header;
 mod query;
 
 pub use check::{TemplateError, check_semantics};

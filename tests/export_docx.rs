@@ -376,3 +376,21 @@ fn a_report_with_errors_is_marked_du_thao_and_the_draft_is_untouched() {
     let clean = export(&sample("huyen-tuy-phuoc.ron"));
     assert!(!clean.part("word/header1.xml").contains("DỰ THẢO"));
 }
+
+#[test]
+fn control_characters_from_a_hand_edited_draft_do_not_break_the_xml() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("tay.ron");
+    let ron = fs::read_to_string(sample("huyen-tuy-phuoc.ron")).unwrap();
+    assert!(ron.contains("Trần Văn Thanh") && ron.contains("unit: \"UBND huyện Tuy Phước\""));
+    let ron = ron.replace("Trần Văn Thanh", "Trần\u{b}Văn Thanh").replace(
+        "unit: \"UBND huyện Tuy Phước\"",
+        "unit: \"UBND huyện\u{c} Tuy Phước\"",
+    );
+    fs::write(&src, ron).unwrap();
+    let pkg = export(&src);
+    let xml = roxmltree::Document::parse(pkg.part("word/document.xml")).expect("well-formed");
+    let paras: Vec<String> = w(xml.root(), "p").into_iter().map(text).collect();
+    assert!(paras.iter().any(|p| p == "TrầnVăn Thanh"), "{paras:?}");
+    roxmltree::Document::parse(pkg.part("docProps/core.xml")).expect("well-formed");
+}

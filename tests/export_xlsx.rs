@@ -48,6 +48,31 @@ fn number(d: &Data) -> Option<f64> {
     }
 }
 
+/// The sum of the numbers in the cells a formula's SUM part names ("D7:D9,D12").
+fn sum_of_refs(formula: &str, values: &calamine::Range<Data>) -> f64 {
+    let cell = |r: &str| -> (u32, u32) {
+        let letters: String = r.chars().take_while(char::is_ascii_uppercase).collect();
+        let col = letters
+            .bytes()
+            .fold(0u32, |n, b| n * 26 + u32::from(b - b'A' + 1))
+            - 1;
+        let row: u32 = r[letters.len()..].parse().unwrap();
+        (row - 1, col)
+    };
+    let mut total = 0.0;
+    for part in formula.split("SUM(").skip(1) {
+        let args = part.split(')').next().unwrap();
+        for arg in args.split(',') {
+            let (a, b) = arg.split_once(':').unwrap_or((arg, arg));
+            let ((r0, c0), (r1, _)) = (cell(a), cell(b));
+            for r in r0..=r1 {
+                total += values.get_value((r, c0)).and_then(number).unwrap_or(0.0);
+            }
+        }
+    }
+    total
+}
+
 /// For every sample: every computed cell of every appendix is a formula, and its cached
 /// value is what the rules engine computed; typed numbers are numbers.
 #[test]
@@ -83,9 +108,16 @@ fn every_computed_cell_is_a_formula_cached_with_the_programs_value() {
                     let place = format!("{name} {sname} {} ({})", row.display_label(), c + 1);
                     match cell {
                         Cell::Sum(Some(x)) => {
-                            assert!(f.starts_with("SUM("), "{place}: {f:?}");
+                            assert!(f.contains("SUM("), "{place}: {f:?}");
                             assert_eq!(number(&v), Some(*x), "{place}");
+                            // The cells the formula names add up to the program's sum.
+                            let named = sum_of_refs(&f, &values);
+                            assert!((named - x).abs() < 1e-9, "{place}: {f} gives {named}");
                             sums_seen += 1;
+                        }
+                        Cell::Sum(None) => {
+                            assert!(f.contains("SUM("), "{place}: {f:?}");
+                            assert_eq!(v, Data::String(String::new()), "{place}: blank");
                         }
                         Cell::Change(ch) => {
                             assert!(!f.is_empty(), "{place}");

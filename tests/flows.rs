@@ -707,7 +707,13 @@ fn the_review_step_exports_docx_xlsx_and_markdown_without_changing_the_draft() {
         std::fs::read_to_string(&suggested).unwrap(),
         "bản đã sửa tay"
     );
-    open_export_to(&mut h, &suggested);
+    // "No" goes back to the dialog with the path, to change it.
+    assert!(matches!(h.app.modal, Some(Modal::Export { .. })));
+    assert!(
+        h.screen().contains("bao-cao-huyen-tuy-phuoc.md"),
+        "{}",
+        h.screen()
+    );
     h.press("<enter>c");
     assert!(
         std::fs::read_to_string(&suggested)
@@ -753,4 +759,53 @@ fn exporting_with_errors_warns_and_marks_the_draft_and_a_bad_path_keeps_the_dial
     h.press("<enter>");
     assert!(good.exists());
     assert!(h.app.status.as_ref().unwrap().text.contains("DỰ THẢO"));
+}
+
+#[test]
+fn a_typed_extension_in_capitals_follows_tab_and_decides_the_format() {
+    let mut h = Harness::with_sample("huyen-tuy-phuoc", Some("review"), (80, 24));
+    let out = h.dir.path().join("BC.DOCX");
+    open_export_to(&mut h, &out);
+    assert!(h.screen().contains("[ DOCX ]"), "{}", h.screen());
+    h.press("<tab>");
+    let s = h.screen();
+    assert!(s.contains("[ XLSX ]") && s.contains("BC.xlsx"), "{s}");
+    h.press("<enter>");
+    let written = h.dir.path().join("BC.xlsx");
+    let f = std::fs::File::open(&written).unwrap();
+    assert!(
+        zip::ZipArchive::new(f)
+            .unwrap()
+            .by_name("xl/workbook.xml")
+            .is_ok()
+    );
+    assert!(!out.exists());
+}
+
+#[test]
+fn quitting_while_an_export_is_written_waits_for_it_and_a_late_failure_is_reported() {
+    let mut h = Harness::with_sample("huyen-tuy-phuoc", Some("review"), (80, 24));
+    // Exports on a thread of their own, as in the real program.
+    let (tx, rx) = std::sync::mpsc::channel();
+    h.performer.background = Some(tx);
+    let out = h.dir.path().join("bc.docx");
+    open_export_to(&mut h, &out);
+    h.press("<enter><c-q>");
+    assert!(!h.app.quit, "the export is still being written");
+    let s = h.screen();
+    assert!(s.contains("sẽ thoát khi xuất xong"), "{s}");
+    let done = rx.recv_timeout(std::time::Duration::from_secs(30)).unwrap();
+    h.send(done);
+    assert!(h.app.quit, "quits once it is written");
+    assert!(out.exists());
+
+    // A failure that arrives while another dialog is open does not take its place.
+    let mut h = Harness::with_sample("huyen-tuy-phuoc", Some("review"), (80, 24));
+    h.press("<c-e>");
+    h.send(Action::Exported {
+        result: Err((out.clone(), baocao::export::Format::Docx, "đĩa đầy".into())),
+    });
+    assert!(matches!(h.app.modal, Some(Modal::Findings { .. })));
+    let status = h.app.status.as_ref().unwrap();
+    assert!(status.error && status.text.contains("đĩa đầy"));
 }

@@ -30,9 +30,12 @@ pub fn suggestion(name: &str, last: &Option<(Format, PathBuf)>) -> (Format, Stri
 /// another ending keeps it.
 pub fn with_extension(path: &str, from: Format, to: Format) -> String {
     let ending = format!(".{}", from.extension());
-    match path.strip_suffix(&ending) {
-        Some(stem) => format!("{stem}.{}", to.extension()),
-        None => path.to_string(),
+    let cut = path.len().saturating_sub(ending.len());
+    match (path.get(..cut), path.get(cut..)) {
+        (Some(stem), Some(end)) if end.eq_ignore_ascii_case(&ending) => {
+            format!("{stem}.{}", to.extension())
+        }
+        _ => path.to_string(),
     }
 }
 
@@ -114,6 +117,10 @@ mod tests {
         assert_eq!(
             with_extension("/tmp/mine.doc", Format::Docx, Format::Xlsx),
             "/tmp/mine.doc"
+        );
+        assert_eq!(
+            with_extension("/tmp/BC.DOCX", Format::Docx, Format::Xlsx),
+            "/tmp/BC.xlsx"
         );
         assert_eq!(with_format("/tmp/bc", Format::Xlsx), "/tmp/bc.xlsx");
         assert_eq!(with_format("/tmp/bc.md", Format::Xlsx), "/tmp/bc.md");

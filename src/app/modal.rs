@@ -150,7 +150,6 @@ impl Modal {
             Modal::Jump { editor }
             | Modal::Duplicate { editor, .. }
             | Modal::SaveAs { editor }
-            | Modal::Export { editor, .. }
             | Modal::LongText { editor, .. } => {
                 editor.insert(text);
             }
@@ -297,20 +296,30 @@ pub(super) fn key(app: &mut App, key: KeyEvent, now: Instant, effects: &mut Vec<
             Some(Cmd::Enter) => {
                 let folder = super::export::folder(&app.last_export);
                 let name = app.wizard().map_or("", |w| w.name.as_str());
-                match super::export::resolve(&editor.text(), *format, &folder, name) {
+                let resolved = super::export::resolve(&editor.text(), *format, &folder, name);
+                // The written name's extension decides, whatever Tab chose last.
+                let format = resolved
+                    .as_deref()
+                    .and_then(|p| Format::pick(None, p))
+                    .unwrap_or(*format);
+                let parent = resolved.as_deref().and_then(std::path::Path::parent);
+                match resolved {
                     None => {
                         *error = Some(i18n::export_no_name(app.lang).to_string());
                         true
                     }
+                    // Said at once, before any work starts.
+                    Some(_) if parent.is_some_and(|d| !d.is_dir()) => {
+                        let dir = parent.map(std::path::Path::to_path_buf).unwrap_or_default();
+                        *error = Some(i18n::export_no_folder(app.lang, &dir));
+                        true
+                    }
                     Some(path) if path.exists() => {
-                        app.modal = Some(Modal::Confirm(Confirm::Overwrite {
-                            path,
-                            format: *format,
-                        }));
+                        app.modal = Some(Modal::Confirm(Confirm::Overwrite { path, format }));
                         return;
                     }
                     Some(path) => {
-                        export(app, path, *format, effects);
+                        export(app, path, format, effects);
                         false
                     }
                 }
@@ -336,11 +345,22 @@ pub(super) fn key(app: &mut App, key: KeyEvent, now: Instant, effects: &mut Vec<
             if yes(&key) {
                 confirmed(app, c.clone(), now, effects);
                 false
+            } else if matches!(
+                key.code,
+                KeyCode::Esc | KeyCode::Char('k' | 'K' | 'n' | 'N')
+            ) {
+                // "No" to replacing a file goes back to the export dialog and its path.
+                if let Confirm::Overwrite { path, format } = c {
+                    app.modal = Some(Modal::Export {
+                        format: *format,
+                        editor: Editor::new(&path.display().to_string(), true),
+                        error: None,
+                    });
+                    return;
+                }
+                false
             } else {
-                !matches!(
-                    key.code,
-                    KeyCode::Esc | KeyCode::Char('k' | 'K' | 'n' | 'N')
-                )
+                true
             }
         }
         Modal::Hitch { .. } => false,
@@ -389,6 +409,7 @@ fn confirmed(app: &mut App, c: Confirm, now: Instant, effects: &mut Vec<Effect>)
 
 /// Exports the draft as it is now.
 fn export(app: &mut App, path: PathBuf, format: Format, effects: &mut Vec<Effect>) {
+    app.exports_in_flight += 1;
     app.status = Some(Status {
         text: i18n::exporting(app.lang, &path),
         error: false,

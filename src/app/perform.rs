@@ -175,7 +175,6 @@ pub fn perform(p: &Performer, template: &Template, effect: Effect) -> Vec<Action
     }
 }
 
-/// Changes one of the user's settings and writes them.
 /// Builds and writes one export; says how it went.
 fn export(
     lang: Lang,
@@ -198,6 +197,7 @@ fn export(
     Action::Exported { result }
 }
 
+/// Changes one of the user's settings and writes them.
 fn remember(p: &Performer, change: impl FnOnce(&mut store::Settings)) -> Vec<Action> {
     let mut s = p.store.settings();
     change(&mut s);

@@ -8,8 +8,8 @@ mod appendix;
 mod text;
 
 use docx_rs::{
-    AlignmentType, Docx, Header, PageMargin, PageNumType, PageOrientationType, Paragraph, RunFonts,
-    Section, Table, TableCell, TableRow, VAlignType, WidthType,
+    AlignmentType, Docx, Footer, Header, PageMargin, PageNumType, PageOrientationType, Paragraph,
+    RunFonts, Section, Table, TableCell, TableRow, VAlignType, WidthType,
 };
 
 use self::text::{Face, para, rule, run};
@@ -103,7 +103,7 @@ pub fn render(
         // settings on the document itself, hence two branches below.)
         let restart = i == 0 || layout.page_numbers.restart_in_appendices;
         let title_pg = restart && !layout.page_numbers.on_first_page;
-        let header = page_header(
+        let (header, footer) = page_furniture(
             layout,
             part.width(),
             draft_mark.then_some(&layout.draft_mark),
@@ -112,7 +112,8 @@ pub fn render(
             let mut s = Section::new()
                 .page_size(docx_rs::PageSize::new().size(w, h).orient(orient))
                 .page_margin(margin)
-                .header(header);
+                .header(header)
+                .footer(footer);
             if restart {
                 s = s.page_num_type(PageNumType::new().start(1));
             }
@@ -131,7 +132,8 @@ pub fn render(
                 .page_size(w, h)
                 .page_orient(orient)
                 .page_margin(margin)
-                .header(header);
+                .header(header)
+                .footer(footer);
             if restart {
                 doc = doc.page_num_type(PageNumType::new().start(1));
             }
@@ -151,21 +153,23 @@ pub fn render(
     pack(doc, &heads, draft.meta.unit.trim())
 }
 
-/// The header with the page number (empty when the profile puts numbers elsewhere).
-/// The page header of a section `width` twips wide: the page number centred (when
-/// the profile puts it in the top margin) and, while errors remain, the draft mark
-/// at the right, so that every printed page says it is a draft.
-fn page_header(layout: &Layout, width: i32, mark: Option<&String>) -> Header {
-    let number = layout.page_numbers.centred_in_top_margin;
-    if !number && mark.is_none() {
-        return Header::new();
+/// The page header and footer of a section `width` twips wide: the page number
+/// centred in the top margin or, as the profile says, in the bottom one; and, while
+/// errors remain, the draft mark at the right of the header, so that every printed
+/// page says it is a draft.
+fn page_furniture(layout: &Layout, width: i32, mark: Option<&String>) -> (Header, Footer) {
+    let pt = layout.sizes.page_number;
+    let mark = mark.map(String::as_str);
+    let on_top = layout.page_numbers.centred_in_top_margin;
+    let mut header = Header::new();
+    if on_top || mark.is_some() {
+        header = header.add_paragraph(text::header_line(pt, width, on_top, mark));
     }
-    Header::new().add_paragraph(text::header_line(
-        layout.sizes.page_number,
-        width,
-        number,
-        mark.map(String::as_str),
-    ))
+    let mut footer = Footer::new();
+    if !on_top {
+        footer = footer.add_paragraph(text::header_line(pt, width, true, None));
+    }
+    (header, footer)
 }
 
 /// Builds the package; header rows of appendix tables are marked to repeat on every
@@ -209,7 +213,7 @@ fn deflate(stored: &[u8], author: &str) -> zip::result::ZipResult<Vec<u8>> {
 
 /// docProps/core.xml with `author` as creator and last editor.
 fn author_in_core(core: &[u8], author: &str) -> Vec<u8> {
-    let escaped = author
+    let escaped = text::xml_safe(author)
         .replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;");
@@ -438,4 +442,48 @@ fn closing_block(draft: &Draft, layout: &Layout, width: i32) -> Table {
     }
     right.push(para(AlignmentType::Center).add_run(run(m.signer.trim(), sz.signature, Face::BOLD)));
     two_columns(width, 0.5, left, right)
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use std::io::Read;
+
+    use super::*;
+    use crate::draft::{BodyKind, Meta};
+
+    fn parts(bytes: &[u8]) -> Vec<(String, String)> {
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        (0..zip.len())
+            .map(|i| {
+                let mut f = zip.by_index(i).unwrap();
+                let mut s = String::new();
+                if f.is_file() {
+                    f.read_to_string(&mut s).unwrap();
+                }
+                (f.name().unwrap().to_string(), s)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_profile_with_numbers_at_the_bottom_puts_them_in_the_footer() {
+        let t = Template::builtin().unwrap();
+        let d = Draft::new(&t, Meta::default());
+        let eval = crate::rules::evaluate(&t, &d);
+        let mut layout = crate::export::layout::for_body(BodyKind::State).unwrap();
+        let with_page = |bytes: &[u8], prefix: &str| {
+            parts(bytes)
+                .iter()
+                .filter(|(n, x)| n.starts_with(prefix) && x.contains("PAGE"))
+                .count()
+        };
+        let top = render(&t, &d, &eval, &layout).unwrap();
+        assert!(with_page(&top, "word/header") > 0);
+        assert_eq!(with_page(&top, "word/footer"), 0);
+        layout.page_numbers.centred_in_top_margin = false;
+        let bottom = render(&t, &d, &eval, &layout).unwrap();
+        assert_eq!(with_page(&bottom, "word/header"), 0);
+        assert!(with_page(&bottom, "word/footer") > 0);
+    }
 }

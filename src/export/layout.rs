@@ -134,7 +134,7 @@ pub struct LabelStyle {
 #[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct PageNumbers {
-    /// Centred in the top margin (else centred at the bottom).
+    /// Centred in the top margin (else centred in the bottom margin).
     pub centred_in_top_margin: bool,
     /// Whether the first page shows its number.
     pub on_first_page: bool,

@@ -83,7 +83,7 @@ pub fn render(t: &Template, d: &Draft, eval: &Evaluation, layout: &Layout) -> St
         for line in super::appendix_title(table) {
             let _ = writeln!(out, "**{line}**  ");
         }
-        let _ = writeln!(out, "*{}*", super::attachment_line(d, layout));
+        let _ = writeln!(out, "*{}*", super::attachment_line(d));
         out.push('\n');
         let heads: Vec<String> = table.columns.iter().map(|c| cell(&c.header)).collect();
         let _ = writeln!(out, "| {} |", heads.join(" | "));

@@ -11,12 +11,12 @@ mod styles;
 use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
 
 use self::styles::Styles;
-use super::header;
 use super::layout::Layout;
 use crate::draft::Draft;
 use crate::i18n::Lang;
 use crate::report::cell_text;
 use crate::rules::{Cell, Evaluation, RowKind, Sheet};
+use crate::template::header;
 use crate::template::{Table, Template};
 
 /// Paper size code of A4 in the XLSX page setup.
@@ -86,10 +86,21 @@ fn write_sheet(
         draft_mark,
     } = *ctx;
     ws.set_name(sheet_name(table))?;
-    let last = (table.columns.len() - 1) as u16;
+    // A blank sum is cached as blank, not as 0: "not entered" stays visible.
+    ws.set_formula_result_default("");
+    // The template check refuses a table without columns; a sheet is still not the
+    // place to panic if one comes here.
+    let Some(last) = table.columns.len().checked_sub(1) else {
+        return Ok(());
+    };
+    let last = last as u16;
     let mut r: u32 = 0;
     let mut title = |ws: &mut Worksheet, text: &str, fmt| -> Result<(), XlsxError> {
-        ws.merge_range(r, 0, r, last, text, fmt)?;
+        if last == 0 {
+            ws.write_string_with_format(r, 0, text, fmt)?;
+        } else {
+            ws.merge_range(r, 0, r, last, text, fmt)?;
+        }
         r += 1;
         Ok(())
     };
@@ -101,7 +112,7 @@ fn write_sheet(
     for line in super::appendix_title(table) {
         title(ws, line, &st.title)?;
     }
-    title(ws, &super::attachment_line(draft, layout), &st.subtitle)?;
+    title(ws, &super::attachment_line(draft), &st.subtitle)?;
     if draft_mark {
         title(ws, &layout.draft_mark, &st.title)?;
     }
@@ -167,7 +178,7 @@ fn write_sheet(
                 (Cell::Number(v), None) => {
                     ws.write_number_with_format(xr, xc, *v, &st.number(decimals(*v, 3), bold))?;
                 }
-                (Cell::Blank | Cell::Na | Cell::Sum(None), None) => {
+                (Cell::Blank | Cell::Na, None) => {
                     ws.write_blank(xr, xc, st.text(bold, col.kind))?;
                 }
                 _ => {

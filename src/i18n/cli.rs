@@ -1,5 +1,7 @@
 //! Words of the command-line interface and of error reports.
 
+use std::path::Path;
+
 use super::Lang;
 use crate::store::{CreateError, LoadError, SaveError, StoreError};
 use crate::template::TemplateError;
@@ -81,6 +83,20 @@ pub fn save_error(lang: Lang, e: &SaveError) -> String {
     }
 }
 
+/// The folder an export is to go to does not exist.
+pub fn export_no_folder(lang: Lang, folder: &Path) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Không có thư mục {}: hãy gõ một thư mục có sẵn",
+            folder.display()
+        ),
+        Lang::En => format!(
+            "There is no folder {}: type one that exists",
+            folder.display()
+        ),
+    }
+}
+
 /// An export could not be written: says which folder is missing or not writable in
 /// words, and what the OS said otherwise. Nothing was written (an older file at that
 /// path is left as it was).
@@ -95,8 +111,7 @@ pub fn export_write_error(lang: Lang, e: &SaveError) -> String {
         .parent()
         .is_some_and(|p| !p.as_os_str().is_empty() && !p.is_dir());
     match (lang, missing, e.source.kind()) {
-        (Lang::Vi, true, _) => format!("Không có thư mục {folder}: hãy gõ một thư mục có sẵn"),
-        (Lang::En, true, _) => format!("There is no folder {folder}: type one that exists"),
+        (_, true, _) => export_no_folder(lang, Path::new(&folder)),
         (Lang::Vi, _, std::io::ErrorKind::PermissionDenied) => {
             format!("Không có quyền ghi vào thư mục {folder}")
         }

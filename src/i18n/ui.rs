@@ -623,6 +623,14 @@ pub fn exported_status(lang: Lang, path: &std::path::Path, errors: usize) -> Str
     }
 }
 
+/// Quit was asked while an export is being written.
+pub fn quit_after_export(lang: Lang) -> &'static str {
+    lang.pick(
+        "Đang xuất báo cáo; chương trình sẽ thoát khi xuất xong.",
+        "Exporting; the program quits once the export is written.",
+    )
+}
+
 /// While an export is being built.
 pub fn exporting(lang: Lang, path: &std::path::Path) -> String {
     match lang {

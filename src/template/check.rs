@@ -63,9 +63,16 @@ pub fn check_semantics(t: &Template) -> Result<(), Vec<String>> {
         }
     }
     let mut table_ids = HashSet::new();
+    let mut numbers = HashSet::new();
     for table in &t.tables {
         if !table_ids.insert(table.id.as_str()) {
             p.push(format!("table \"{}\" appears twice", table.id));
+        }
+        if !numbers.insert(table.number.as_str()) {
+            p.push(format!(
+                "table \"{}\": appendix number \"{}\" is used twice",
+                table.id, table.number
+            ));
         }
         check_table(t, table, &mut p);
     }
@@ -94,6 +101,9 @@ fn check_table(t: &Template, table: &Table, p: &mut Vec<String>) {
             ));
         }
     }
+    if table.columns.is_empty() {
+        p.push(format!("table \"{}\" has no columns", table.id));
+    }
     for hr in &table.header {
         let width: u16 = hr.iter().map(|c| c.colspan).sum();
         if width as usize > table.columns.len() {
@@ -104,6 +114,23 @@ fn check_table(t: &Template, table: &Table, p: &mut Vec<String>) {
                 table.columns.len()
             ));
         }
+    }
+    let placed = super::header::place(table);
+    let cells: usize = table.header.iter().map(Vec::len).sum();
+    if placed.len() < cells {
+        p.push(format!(
+            "table \"{}\": {} header cells do not fit beside the cells spanning down into their row",
+            table.id,
+            cells - placed.len()
+        ));
+    }
+    for cell in placed.iter().filter(|c| c.cut) {
+        p.push(format!(
+            "table \"{}\": header cell \"{}\" (row {}) runs into another cell or past the table",
+            table.id,
+            cell.text,
+            cell.row + 1
+        ));
     }
     for (_, r) in table.all_rows() {
         if !keys.insert(r.key.as_str()) {

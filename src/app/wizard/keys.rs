@@ -41,11 +41,17 @@ pub(in crate::app) fn key(
                 }
             }
             Cmd::Quit => {
-                if w.save.is_clean() && w.save.in_flight.is_none() {
+                if w.save.is_clean() && w.save.in_flight.is_none() && app.exports_in_flight == 0 {
                     app.quit = true;
                 } else {
                     w.quit_requested = true;
                     w.save.now(now);
+                    if app.exports_in_flight > 0 {
+                        app.status = Some(Status {
+                            text: i18n::quit_after_export(lang).into(),
+                            error: false,
+                        });
+                    }
                 }
             }
             Cmd::NextStep => w.step_by(t, 1, now),

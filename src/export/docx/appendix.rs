@@ -12,11 +12,11 @@ use docx_rs::{
 use super::Block;
 use super::text::{Face, para, run};
 use crate::draft::Draft;
-use crate::export::header;
 use crate::export::layout::Layout;
 use crate::i18n::Lang;
 use crate::report::cell_text;
 use crate::rules::{RowKind, Sheet};
+use crate::template::header;
 use crate::template::{Column, ColumnKind, Table as Spec};
 
 /// The paragraphs and the table of one appendix, `width` twips wide.
@@ -39,7 +39,7 @@ pub(super) fn blocks(
         out.push(centred(line, Face::BOLD));
     }
     out.push(centred(
-        &crate::export::attachment_line(draft, layout),
+        &crate::export::attachment_line(draft),
         Face::ITALIC,
     ));
     out.push(centred("", Face::PLAIN));

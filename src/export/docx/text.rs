@@ -49,10 +49,18 @@ pub fn half_points(pt: f64) -> usize {
     (pt * 2.0).round() as usize
 }
 
+/// `text` without the control characters XML 1.0 forbids (a hand-edited draft can
+/// hold them; docx-rs would write them and Word would refuse the file).
+pub fn xml_safe(text: &str) -> String {
+    text.chars()
+        .filter(|&c| !matches!(c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}'))
+        .collect()
+}
+
 /// A run of text (line breaks inside become breaks).
 pub fn run(text: &str, pt: f64, face: Face) -> Run {
     let mut r = Run::new().size(half_points(pt));
-    for (i, line) in text.split('\n').enumerate() {
+    for (i, line) in xml_safe(text).split('\n').enumerate() {
         if i > 0 {
             r = r.add_break(docx_rs::BreakType::TextWrapping);
         }
@@ -124,8 +132,8 @@ pub fn rule(width: i32, share: f64) -> Paragraph {
     p
 }
 
-/// The header line of a page `width` twips wide, at `pt` points: the PAGE field at
-/// a centre tab (docx-rs's `PageNum` cannot be sized, so the field is built from its
+/// The header (or footer) line of a page `width` twips wide, at `pt` points: the
+/// PAGE field at a centre tab (docx-rs's `PageNum` cannot be sized, so the field is built from its
 /// runs) and `mark` at a right tab.
 pub fn header_line(pt: f64, width: i32, number: bool, mark: Option<&str>) -> Paragraph {
     let sz = half_points(pt);

@@ -58,10 +58,9 @@ fn cached(v: f64) -> String {
     format!("{v}")
 }
 
-/// `SUM(D7:D9,D12)`: the cells of column `col` in the given sheet rows (0-based,
-/// counted from `first`), contiguous runs as ranges. Excel takes at most 255
-/// arguments, so longer lists are split into several SUMs added together.
-fn sum_of(rows: &[usize], col: usize, first: u32) -> String {
+/// The cells of column `col` in the given sheet rows (0-based, counted from `first`),
+/// contiguous runs as ranges: `["D7:D9", "D12"]`.
+fn ranges(rows: &[usize], col: usize, first: u32) -> Vec<String> {
     let name = column_number_to_name(col as u16);
     let mut runs: Vec<(usize, usize)> = Vec::new();
     for &r in rows {
@@ -70,8 +69,7 @@ fn sum_of(rows: &[usize], col: usize, first: u32) -> String {
             _ => runs.push((r, r)),
         }
     }
-    let args: Vec<String> = runs
-        .iter()
+    runs.iter()
         .map(|&(a, b)| {
             let (a, b) = (first + a as u32 + 1, first + b as u32 + 1);
             if a == b {
@@ -80,14 +78,34 @@ fn sum_of(rows: &[usize], col: usize, first: u32) -> String {
                 format!("{name}{a}:{name}{b}")
             }
         })
-        .collect();
+        .collect()
+}
+
+/// `FUNC(a,b,…)`, split into several calls added together past Excel's 255 arguments.
+fn call(func: &str, args: &[String]) -> String {
+    args.chunks(255)
+        .map(|c| format!("{func}({})", c.join(",")))
+        .collect::<Vec<_>>()
+        .join("+")
+}
+
+/// The sum of the given rows of a column, blank while none of them holds a number:
+/// the program's "not entered" (a plain SUM would show 0).
+fn sum_of(rows: &[usize], col: usize, first: u32) -> String {
+    let args = ranges(rows, col, first);
     if args.is_empty() {
         return "0".to_string();
     }
-    args.chunks(255)
-        .map(|c| format!("SUM({})", c.join(",")))
-        .collect::<Vec<_>>()
-        .join("+")
+    format!(
+        r#"IF({}=0,"",{})"#,
+        call("COUNT", &args),
+        call("SUM", &args)
+    )
+}
+
+/// A text for a string literal inside a formula or number format (`"` doubled).
+pub fn quoted(text: &str) -> String {
+    text.replace('"', "\"\"")
 }
 
 /// The formula of cell (`i`, `c`) of `sheet`, whose first row is spreadsheet row
@@ -148,11 +166,12 @@ pub fn for_cell(
             let unit = if v.unit == "%" {
                 "%".to_string()
             } else {
-                format!(" {}", v.unit)
+                format!(" {}", quoted(&v.unit))
             };
-            // The margin is rounded as the program rounds it (2 places) and turned
-            // into text by the reader, in the reader's own decimal separator.
-            let margin = format!("ROUND(ABS({res}-{goal}),2)");
+            // The margin is rounded as the program rounds it (2 places) and written
+            // with a decimal comma whatever the reader's locale, as the program
+            // writes it (margins stay far below a thousand, so no grouping).
+            let margin = format!(r#"SUBSTITUTE(ROUND(ABS({res}-{goal}),2)&"",".",",")"#);
             let f = format!(
                 r#"IF({res}="","",IF({met},IF({res}={goal},"Đạt","Đạt (vượt "&{margin}&"{unit})"),"Chưa đạt (còn thiếu "&{margin}&"{unit})"))"#
             );
@@ -169,12 +188,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn sums_name_contiguous_rows_as_ranges() {
+    fn sums_name_contiguous_rows_as_ranges_and_stay_blank_without_numbers() {
         // Sheet rows 0, 1, 2 and 5 of column D, the sheet starting at row index 6.
-        assert_eq!(sum_of(&[0, 1, 2, 5], 3, 6), "SUM(D7:D9,D12)");
+        assert_eq!(
+            sum_of(&[0, 1, 2, 5], 3, 6),
+            r#"IF(COUNT(D7:D9,D12)=0,"",SUM(D7:D9,D12))"#
+        );
         assert_eq!(sum_of(&[], 3, 6), "0");
         let many: Vec<usize> = (0..600).step_by(2).collect();
         let f = sum_of(&many, 0, 0);
         assert_eq!(f.matches("SUM(").count(), 2, "{f}");
+        assert_eq!(quoted(r#"a"b"#), r#"a""b"#);
     }
 }

@@ -101,7 +101,7 @@ impl Styles {
         let u = if unit == "%" {
             "\"%\"".to_string()
         } else {
-            format!("\" {unit}\"")
+            format!("\" {}\"", super::formula::quoted(unit))
         };
         self.base
             .clone()
