@@ -324,6 +324,11 @@ fn xlsx_prints_landscape_in_vietnamese_and_a_recalculating_reader_gets_the_same_
     assert_eq!(total_line(&recalculated), want);
     let all: String = recalculated.iter().map(|(_, t)| t.as_str()).collect();
     assert!(all.contains("tăng 3,6%"), "the change column recomputed");
+    // The verdict's margin keeps its decimal comma whatever the reader's locale.
+    assert!(
+        all.contains("1,5%)") && !all.contains("1.5%)"),
+        "the verdict recomputed"
+    );
 }
 
 fn pages_of(dir: &Path, file: &Path, recalc: bool) -> Vec<(bool, String)> {
