@@ -21,6 +21,15 @@ pub enum Lang {
     En,
 }
 
+/// "1 error", "2 errors": an English count with its noun (Vietnamese has no plural).
+pub fn en_count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 impl Lang {
     /// `--lang` value, or the locale's language when none is given.
     pub fn detect(flag: Option<&str>) -> Lang {
@@ -52,5 +61,18 @@ impl Lang {
             Lang::Vi => vi,
             Lang::En => en,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_counts_agree_with_their_number() {
+        assert_eq!(en_count(1, "error"), "1 error");
+        assert_eq!(en_count(0, "warning"), "0 warnings");
+        assert_eq!(check_summary(Lang::En, 1, 2), "1 error, 2 warnings");
+        assert_eq!(check_summary(Lang::Vi, 1, 2), "1 lỗi, 2 cảnh báo");
     }
 }

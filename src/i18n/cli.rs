@@ -239,7 +239,11 @@ pub fn created(lang: Lang, path: &std::path::Path) -> String {
 pub fn check_summary(lang: Lang, errors: usize, warnings: usize) -> String {
     match lang {
         Lang::Vi => format!("{errors} lỗi, {warnings} cảnh báo"),
-        Lang::En => format!("{errors} errors, {warnings} warnings"),
+        Lang::En => format!(
+            "{}, {}",
+            super::en_count(errors, "error"),
+            super::en_count(warnings, "warning")
+        ),
     }
 }
 
@@ -372,8 +376,9 @@ pub fn exported(lang: Lang, path: &std::path::Path, errors: usize) -> String {
         ),
         (Lang::En, 0) => format!("Exported {}", path.display()),
         (Lang::En, n) => format!(
-            "Exported {} — {n} errors remain, so it is marked “DỰ THẢO” (draft)",
-            path.display()
+            "Exported {} — {} remain, so it is marked “DỰ THẢO” (draft)",
+            path.display(),
+            super::en_count(n, "error")
         ),
     }
 }

@@ -321,7 +321,9 @@ pub fn review_summary(
             "Đã xong {done}/{total} bước · {errors} lỗi · {warnings} cảnh báo. Enter: đến chỗ cần sửa."
         ),
         Lang::En => format!(
-            "{done}/{total} steps done · {errors} errors · {warnings} warnings. Enter: go to the place."
+            "{done}/{total} steps done · {} · {}. Enter: go to the place.",
+            super::en_count(errors, "error"),
+            super::en_count(warnings, "warning")
         ),
     }
 }
@@ -418,7 +420,11 @@ pub fn welcome_text(lang: Lang) -> &'static [&'static str] {
 pub fn findings_title(lang: Lang, errors: usize, warnings: usize) -> String {
     match lang {
         Lang::Vi => format!("Các chỗ cần xem: {errors} lỗi, {warnings} cảnh báo"),
-        Lang::En => format!("Findings: {errors} errors, {warnings} warnings"),
+        Lang::En => format!(
+            "Findings: {}, {}",
+            super::en_count(errors, "error"),
+            super::en_count(warnings, "warning")
+        ),
     }
 }
 
@@ -593,7 +599,8 @@ pub fn export_draft_warning(lang: Lang, errors: usize) -> String {
             "! Còn {errors} lỗi: bản xuất sẽ mang dấu «DỰ THẢO». Ctrl-E xem lỗi, Enter vẫn xuất."
         ),
         Lang::En => format!(
-            "! {errors} errors remain: the export will be marked “DỰ THẢO” (draft). Ctrl-E lists them; Enter exports anyway."
+            "! {} remain: the export will be marked “DỰ THẢO” (draft). Ctrl-E lists them; Enter exports anyway.",
+            super::en_count(errors, "error")
         ),
     }
 }
@@ -619,7 +626,10 @@ pub fn exported_status(lang: Lang, path: &std::path::Path, errors: usize) -> Str
         (Lang::Vi, 0) => format!("Đã xuất {name} vào {folder}"),
         (Lang::Vi, n) => format!("Đã xuất {name} (DỰ THẢO, còn {n} lỗi) vào {folder}"),
         (Lang::En, 0) => format!("Exported {name} to {folder}"),
-        (Lang::En, n) => format!("Exported {name} (DỰ THẢO: {n} errors) to {folder}"),
+        (Lang::En, n) => format!(
+            "Exported {name} (DỰ THẢO: {}) to {folder}",
+            super::en_count(n, "error")
+        ),
     }
 }
 
