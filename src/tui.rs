@@ -52,6 +52,7 @@ pub fn run(env: &Env, draft: Option<&str>, goto: Option<&str>) -> Result<ExitCod
         .unwrap_or((80, 24));
 
     spawn_input(tx.clone());
+    spawn_resize_watch(tx.clone());
     let saver = spawn_saver(env.lang, tx.clone());
     let performer = Performer {
         store: env.store.clone(),
@@ -286,6 +287,26 @@ fn spawn_input(tx: Sender<Action>) {
                 Err(_) => return,
             };
             if tx.send(action).is_err() {
+                return;
+            }
+        }
+    });
+}
+
+/// Watches SIGWINCH itself and reports every resize: crossterm 0.29 can drop resize
+/// events in a storm of them, and a terminal that shrank and grew back has wiped what
+/// it showed, so a lost event would leave parts of the screen blank (only changed
+/// cells are sent). The loop asks the terminal its real size and repaints everything.
+/// Blocks while nothing happens: no wake-ups.
+fn spawn_resize_watch(tx: Sender<Action>) {
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([signal_hook::consts::SIGWINCH])
+    else {
+        return;
+    };
+    thread::spawn(move || {
+        for _ in signals.forever() {
+            let (w, h) = ratatui::crossterm::terminal::size().unwrap_or((0, 0));
+            if tx.send(Action::Resize(w, h)).is_err() {
                 return;
             }
         }
