@@ -12,12 +12,19 @@ const VI: &str = "[$-42A]";
 
 /// The formats one workbook uses.
 pub struct Styles {
+    /// A bordered cell, the base of the others.
     base: Format,
+    /// "PHỤ LỤC n" and the title lines.
     pub title: Format,
+    /// The "(Kèm theo Báo cáo số …)" line.
     pub subtitle: Format,
+    /// The official header cells.
     pub header: Format,
+    /// The (1)…(n) row.
     pub numbers_row: Format,
+    /// Notes under a table.
     pub note: Format,
+    /// Text cells: plain, bold, centred, bold centred.
     text: [Format; 4],
 }
 
