@@ -131,3 +131,33 @@ fn a_failed_export_leaves_no_file() {
         .collect();
     assert!(left.is_empty(), "{left:?}");
 }
+
+#[test]
+fn format_flag_overrides_the_extension_and_unknown_ones_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("bao-cao.txt");
+    export(dir.path(), &sample("huyen-tuy-phuoc.ron"), &out)
+        .args(["--format", "md"])
+        .assert()
+        .success();
+    assert!(fs::read_to_string(&out).unwrap().contains("# BÁO CÁO"));
+    let docx = dir.path().join("x.bin");
+    export(dir.path(), &sample("huyen-tuy-phuoc.ron"), &docx)
+        .args(["--format", "DOCX"])
+        .assert()
+        .success();
+    assert_eq!(&fs::read(&docx).unwrap()[..2], b"PK");
+    let o = export(
+        dir.path(),
+        &sample("huyen-tuy-phuoc.ron"),
+        &dir.path().join("x.pdf"),
+    )
+    .output()
+    .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains(".docx") && err.contains(".xlsx") && err.contains(".md"),
+        "{err}"
+    );
+}
