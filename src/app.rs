@@ -60,13 +60,12 @@ pub enum Action {
     Done(Result<String, String>),
     /// A draft did not open at once: a choice is needed.
     Hitch(opening::Hitch),
-    /// An export was written (with the number of errors it was marked a draft for),
-    /// or not.
+    /// An export was written (with what kept it a draft, if anything), or not.
     Exported {
-        /// Where it went and how many errors remain; or where it was to go, in which
-        /// format, and why it failed.
+        /// Where it went, in which format, and how ready it was; or where it was to
+        /// go, in which format, and why it failed.
         result: Result<
-            (PathBuf, crate::export::Format, usize),
+            (PathBuf, crate::export::Format, crate::export::Readiness),
             (PathBuf, crate::export::Format, String),
         >,
     },
@@ -389,12 +388,12 @@ impl App {
                     self.quit = true;
                 }
                 match result {
-                    Ok((path, format, errors)) => {
+                    Ok((path, format, ready)) => {
                         let folder = path.parent().map(Path::to_path_buf).unwrap_or_default();
                         self.last_export = Some((format, folder.clone()));
                         effects.push(Effect::RememberExport(format, folder));
                         self.status = Some(Status {
-                            text: crate::i18n::exported_status(self.lang, &path, errors),
+                            text: crate::i18n::exported_status(self.lang, &path, ready),
                             error: false,
                         });
                     }

@@ -44,9 +44,45 @@ impl Format {
     }
 }
 
-/// Whether the report still has errors, and so leaves marked "Dự thảo".
-pub fn is_draft(eval: &Evaluation) -> bool {
-    eval.count(Severity::Error) > 0
+/// How far the report is from final: errors, and places it would print as "…"
+/// (unanswered fields, a missing number, date, place or signer). Either makes the
+/// export a draft, marked "DỰ THẢO", since a final document needs no re-typing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Readiness {
+    /// Errors the rules found.
+    pub errors: usize,
+    /// Blanks printed as "…".
+    pub blanks: usize,
+}
+
+impl Readiness {
+    /// Whether the export leaves marked "DỰ THẢO".
+    pub fn is_draft(self) -> bool {
+        self.errors > 0 || self.blanks > 0
+    }
+}
+
+/// The report's readiness.
+pub fn readiness(template: &Template, draft: &Draft, eval: &Evaluation) -> Readiness {
+    let m = &draft.meta;
+    let meta = [&m.unit, &m.number, &m.place, &m.date, &m.signer]
+        .iter()
+        .filter(|s| s.trim().is_empty())
+        .count();
+    let answers = template
+        .all_sections()
+        .into_iter()
+        .flat_map(|(_, s)| s.fields.iter().map(move |f| (s, f)))
+        .filter(|(s, f)| {
+            draft
+                .answer(&s.id, &f.id)
+                .is_none_or(|a| !a.nothing_to_report && a.text.trim().is_empty())
+        })
+        .count();
+    Readiness {
+        errors: eval.count(Severity::Error),
+        blanks: meta + answers,
+    }
 }
 
 /// "Tuy Phước, ngày 05 tháng 9 năm 2024" from "05/09/2024" (State layout: days 01–09
@@ -56,6 +92,8 @@ pub fn place_and_date(draft: &Draft) -> String {
     let m = &draft.meta;
     let date = match crate::rules::read_date(&m.date) {
         Ok((d, mo, y)) => format!("ngày {d:02} tháng {} năm {y}", month(mo)),
+        // Room to write the date by hand, as on a printed form.
+        Err(_) if m.date.trim().is_empty() => "ngày … tháng … năm …".to_string(),
         Err(_) => m.date.trim().to_string(),
     };
     let place = if m.place.trim().is_empty() {

@@ -161,3 +161,38 @@ fn format_flag_overrides_the_extension_and_unknown_ones_are_refused() {
         "{err}"
     );
 }
+
+/// A report with no errors but with blanks (printed "…") is not final either: it is
+/// marked "DỰ THẢO" and the message says what is missing. A complete one is not.
+#[test]
+fn blanks_keep_a_report_a_draft_even_without_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    baocao(dir.path())
+        .args(["new", "moi", "--unit", "Sở Tài chính", "--group", "I"])
+        .assert()
+        .success();
+    let out = dir.path().join("moi.md");
+    let o = baocao(dir.path())
+        .args(["export", "moi", "--to"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    let said = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        said.contains("chỗ chưa điền") && !said.contains("lỗi"),
+        "{said}"
+    );
+    let md = fs::read_to_string(&out).unwrap();
+    assert!(md.starts_with("**DỰ THẢO**"), "{md}");
+    assert!(
+        md.contains("…, ngày … tháng … năm …"),
+        "room for the date by hand"
+    );
+    let full = dir.path().join("full.md");
+    let o = export(dir.path(), &sample("huyen-tuy-phuoc.ron"), &full)
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&o.stdout).contains("DỰ THẢO"));
+    assert!(!fs::read_to_string(&full).unwrap().contains("DỰ THẢO"));
+}

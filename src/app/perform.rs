@@ -191,7 +191,11 @@ fn export(
         });
     let path = path.to_path_buf();
     let result = match written {
-        Ok(()) => Ok((path, format, eval.count(Severity::Error))),
+        Ok(()) => Ok((
+            path,
+            format,
+            crate::export::readiness(template, draft, &eval),
+        )),
         Err(why) => Err((path, format, why)),
     };
     Action::Exported { result }

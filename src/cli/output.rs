@@ -260,7 +260,11 @@ pub(super) fn export(
         .map_err(|e| Failure::new(i18n::export_write_error(env.lang, &e)))?;
     crate::cli::say!(
         "{}",
-        i18n::exported(env.lang, to, eval.count(Severity::Error))
+        i18n::exported(
+            env.lang,
+            to,
+            crate::export::readiness(&env.template, &draft, &eval)
+        )
     );
     Ok(ExitCode::SUCCESS)
 }

@@ -61,7 +61,7 @@ pub fn render(
     eval: &Evaluation,
     layout: &Layout,
 ) -> Result<Vec<u8>, String> {
-    let draft_mark = super::is_draft(eval);
+    let draft_mark = super::readiness(template, draft, eval).is_draft();
     let mut parts = vec![report(template, draft, eval, layout)];
     for (table, sheet) in template.tables.iter().zip(eval.sheets.iter()) {
         let margins = layout.appendix_margins;
@@ -239,7 +239,7 @@ fn report(template: &Template, draft: &Draft, eval: &Evaluation, layout: &Layout
     let width = part.width();
     let sz = &layout.sizes;
     let mut blocks = Vec::new();
-    if super::is_draft(eval) {
+    if super::readiness(template, draft, eval).is_draft() {
         blocks.push(Block::para(para(AlignmentType::Right).add_run(run(
             &layout.draft_mark,
             sz.body,

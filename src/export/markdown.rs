@@ -19,7 +19,7 @@ fn cell(text: &str) -> String {
 pub fn render(t: &Template, d: &Draft, eval: &Evaluation, layout: &Layout) -> String {
     let mut out = String::new();
     let m = &d.meta;
-    if super::is_draft(eval) {
+    if super::readiness(t, d, eval).is_draft() {
         out.push_str("**DỰ THẢO**\n\n");
     }
     match m.body {

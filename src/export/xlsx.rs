@@ -42,7 +42,7 @@ pub fn render(
         draft,
         layout,
         st: &Styles::new(layout),
-        draft_mark: super::is_draft(eval),
+        draft_mark: super::readiness(template, draft, eval).is_draft(),
     };
     for (table, sheet) in template.tables.iter().zip(eval.sheets.iter()) {
         let ws = book.add_worksheet();

@@ -366,19 +366,38 @@ pub fn panic_message(lang: Lang, r: &crate::guard::Rescue) -> String {
     }
 }
 
+/// What keeps a report a draft: "9 lỗi, 12 chỗ chưa điền".
+pub fn not_final(lang: Lang, r: crate::export::Readiness) -> String {
+    let mut parts = Vec::new();
+    if r.errors > 0 {
+        parts.push(match lang {
+            Lang::Vi => format!("{} lỗi", r.errors),
+            Lang::En => super::en_count(r.errors, "error"),
+        });
+    }
+    if r.blanks > 0 {
+        parts.push(match lang {
+            Lang::Vi => format!("{} chỗ chưa điền", r.blanks),
+            Lang::En => super::en_count(r.blanks, "blank"),
+        });
+    }
+    parts.join(", ")
+}
+
 /// An export was written.
-pub fn exported(lang: Lang, path: &std::path::Path, errors: usize) -> String {
-    match (lang, errors) {
-        (Lang::Vi, 0) => format!("Đã xuất {}", path.display()),
-        (Lang::Vi, n) => format!(
-            "Đã xuất {} — còn {n} lỗi nên bản xuất có dấu «DỰ THẢO»",
-            path.display()
+pub fn exported(lang: Lang, path: &std::path::Path, r: crate::export::Readiness) -> String {
+    match (lang, r.is_draft()) {
+        (Lang::Vi, false) => format!("Đã xuất {}", path.display()),
+        (Lang::Vi, true) => format!(
+            "Đã xuất {} — còn {} nên bản xuất có dấu «DỰ THẢO»",
+            path.display(),
+            not_final(lang, r)
         ),
-        (Lang::En, 0) => format!("Exported {}", path.display()),
-        (Lang::En, n) => format!(
+        (Lang::En, false) => format!("Exported {}", path.display()),
+        (Lang::En, true) => format!(
             "Exported {} — {} remain, so it is marked “DỰ THẢO” (draft)",
             path.display(),
-            super::en_count(n, "error")
+            not_final(lang, r)
         ),
     }
 }

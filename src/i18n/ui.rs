@@ -593,14 +593,17 @@ pub fn export_path_label(lang: Lang) -> &'static str {
 }
 
 /// The export dialog's warning while errors remain.
-pub fn export_draft_warning(lang: Lang, errors: usize) -> String {
+pub fn export_draft_warning(lang: Lang, r: crate::export::Readiness) -> String {
+    let what = super::not_final(lang, r);
+    let see = if r.errors > 0 {
+        lang.pick(" Ctrl-E xem lỗi.", " Ctrl-E lists the errors.")
+    } else {
+        ""
+    };
     match lang {
-        Lang::Vi => format!(
-            "! Còn {errors} lỗi: bản xuất sẽ mang dấu «DỰ THẢO». Ctrl-E xem lỗi, Enter vẫn xuất."
-        ),
+        Lang::Vi => format!("! Còn {what}: bản xuất sẽ mang dấu «DỰ THẢO».{see} Enter vẫn xuất."),
         Lang::En => format!(
-            "! {} remain: the export will be marked “DỰ THẢO” (draft). Ctrl-E lists them; Enter exports anyway.",
-            super::en_count(errors, "error")
+            "! {what} remain: the export will be marked “DỰ THẢO” (draft).{see} Enter exports anyway."
         ),
     }
 }
@@ -615,21 +618,19 @@ pub fn export_no_name(lang: Lang) -> &'static str {
 
 /// The wizard's status after an export: the file's name first, so that a narrow
 /// screen cuts the folder rather than the name.
-pub fn exported_status(lang: Lang, path: &std::path::Path, errors: usize) -> String {
+pub fn exported_status(lang: Lang, path: &std::path::Path, r: crate::export::Readiness) -> String {
     let name = path
         .file_name()
         .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
     let folder = path
         .parent()
         .map_or_else(String::new, |p| p.display().to_string());
-    match (lang, errors) {
-        (Lang::Vi, 0) => format!("Đã xuất {name} vào {folder}"),
-        (Lang::Vi, n) => format!("Đã xuất {name} (DỰ THẢO, còn {n} lỗi) vào {folder}"),
-        (Lang::En, 0) => format!("Exported {name} to {folder}"),
-        (Lang::En, n) => format!(
-            "Exported {name} (DỰ THẢO: {}) to {folder}",
-            super::en_count(n, "error")
-        ),
+    let what = super::not_final(lang, r);
+    match (lang, r.is_draft()) {
+        (Lang::Vi, false) => format!("Đã xuất {name} vào {folder}"),
+        (Lang::Vi, true) => format!("Đã xuất {name} (DỰ THẢO, còn {what}) vào {folder}"),
+        (Lang::En, false) => format!("Exported {name} to {folder}"),
+        (Lang::En, true) => format!("Exported {name} (DỰ THẢO: {what}) to {folder}"),
     }
 }
 

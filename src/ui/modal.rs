@@ -72,9 +72,9 @@ fn export(
     let t = theme();
     let width = area.width.saturating_sub(4).min(76);
     let text_w = width.saturating_sub(2) as usize;
-    let errors = app
+    let ready = app
         .wizard()
-        .map_or(0, |w| w.eval.count(crate::template::Severity::Error));
+        .map(|w| crate::export::readiness(&app.template, &w.draft, &w.eval));
     let mut lines = vec![Line::from(Span::styled(
         i18n::export_format_label(app.lang),
         t.dim,
@@ -102,8 +102,8 @@ fn export(
     let editor_row = lines.len() as u16;
     lines.push(Line::from(""));
     let mut tail: Vec<Line> = Vec::new();
-    if errors > 0 {
-        for l in textwrap::wrap(&i18n::export_draft_warning(app.lang, errors), text_w.max(1)) {
+    if let Some(r) = ready.filter(|r| r.is_draft()) {
+        for l in textwrap::wrap(&i18n::export_draft_warning(app.lang, r), text_w.max(1)) {
             tail.push(Line::from(Span::styled(l.into_owned(), t.warning)));
         }
     }
