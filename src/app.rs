@@ -231,6 +231,12 @@ pub struct App {
     pub exports_in_flight: usize,
 }
 
+/// Whether quitting loses nothing: every change on disk, no save and no export being
+/// written (`exports` in flight).
+pub(crate) fn nothing_pending(w: &Wizard, exports: usize) -> bool {
+    w.save.is_clean() && w.save.in_flight.is_none() && exports == 0
+}
+
 impl App {
     /// A new app on the start screen; the caller performs the returned effects.
     pub fn new(
@@ -313,9 +319,7 @@ impl App {
                     w.save.finished(generation, result.clone(), now);
                     if w.quit_requested {
                         match &result {
-                            Ok(_) if w.save.is_clean() && self.exports_in_flight == 0 => {
-                                self.quit = true
-                            }
+                            Ok(_) if nothing_pending(w, self.exports_in_flight) => self.quit = true,
                             Ok(_) => {}
                             Err(e) => {
                                 w.quit_requested = false;
@@ -381,9 +385,7 @@ impl App {
                 self.exports_in_flight = self.exports_in_flight.saturating_sub(1);
                 if let Screen::Wizard(w) = &self.screen
                     && w.quit_requested
-                    && w.save.is_clean()
-                    && w.save.in_flight.is_none()
-                    && self.exports_in_flight == 0
+                    && nothing_pending(w, self.exports_in_flight)
                 {
                     self.quit = true;
                 }
@@ -401,11 +403,8 @@ impl App {
                     // the user has moved on (another dialog, another screen): then the
                     // status line says it.
                     Err((path, format, why)) if self.modal.is_none() && self.wizard().is_some() => {
-                        self.modal = Some(Modal::Export {
-                            format,
-                            editor: Editor::new(&path.display().to_string(), true),
-                            error: Some(why),
-                        });
+                        let path = path.display().to_string();
+                        self.modal = Some(Modal::export(format, &path, Some(why)));
                     }
                     Err((_, _, why)) => {
                         self.status = Some(Status {

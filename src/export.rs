@@ -165,19 +165,23 @@ pub fn write(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
     store::write_atomic(path, bytes)
 }
 
-/// The report in `format`, as bytes; an error says what could not be built.
+/// The report in `format`, as bytes, with how ready it is (whether it went out
+/// marked "DỰ THẢO", and why); an error says what could not be built.
 pub fn render(
     format: Format,
     template: &Template,
     draft: &Draft,
     eval: &Evaluation,
-) -> Result<Vec<u8>, String> {
+) -> Result<(Vec<u8>, Readiness), String> {
     let layout = layout::for_body(draft.meta.body)?;
-    match format {
-        Format::Markdown => Ok(markdown::render(template, draft, eval, &layout).into_bytes()),
-        Format::Docx => docx::render(template, draft, eval, &layout),
-        Format::Xlsx => xlsx::render(template, draft, eval, &layout),
-    }
+    let ready = readiness(template, draft, eval);
+    let mark = ready.is_draft();
+    let bytes = match format {
+        Format::Markdown => markdown::render(template, draft, eval, &layout, mark).into_bytes(),
+        Format::Docx => docx::render(template, draft, eval, &layout, mark)?,
+        Format::Xlsx => xlsx::render(template, draft, eval, &layout, mark)?,
+    };
+    Ok((bytes, ready))
 }
 
 /// The file name suggested for an export: "bao-cao-huyen-tuy-phuoc.docx" from the

@@ -3,23 +3,11 @@
 //! the sample drafts; exit codes and what is printed.
 
 use std::fs;
-use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 
-fn sample(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("sample")
-        .join(name)
-}
-
-fn baocao(config: &Path) -> Command {
-    let mut c = Command::cargo_bin("baocao").unwrap();
-    c.env("XDG_CONFIG_HOME", config)
-        .env("LANG", "C.UTF-8")
-        .env_remove("LC_ALL");
-    c
-}
+mod common;
+use common::{baocao, sample};
 
 fn stdout(c: &mut Command) -> (i32, String, String) {
     let out = c.output().unwrap();

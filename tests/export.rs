@@ -4,31 +4,10 @@
 //! errors remain; the draft never changes and a failed export leaves no file.
 
 use std::fs;
-use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
+mod common;
 use baocao::template::{FieldKind, Template};
-
-fn sample(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("sample")
-        .join(name)
-}
-
-/// `baocao export SRC --to OUT`, ready to run.
-fn export(dir: &Path, src: &Path, out: &Path) -> Command {
-    let mut c = baocao(dir);
-    c.arg("export").arg(src).arg("--to").arg(out);
-    c
-}
-
-fn baocao(dir: &Path) -> Command {
-    let mut c = Command::cargo_bin("baocao").unwrap();
-    c.env("XDG_CONFIG_HOME", dir)
-        .env("LANG", "C.UTF-8")
-        .env_remove("LC_ALL");
-    c
-}
+use common::{baocao, export, sample};
 
 #[test]
 fn markdown_holds_every_section_answer_and_appendix() {

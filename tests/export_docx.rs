@@ -7,35 +7,22 @@
 
 use std::fs;
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use assert_cmd::Command;
+mod common;
 use baocao::draft::BodyKind;
 use baocao::export::layout;
 use baocao::store;
 use baocao::template::{FieldKind, Template};
+use common::{export_ok, sample};
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-
-fn sample(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("sample")
-        .join(name)
-}
 
 /// Exports `src` as DOCX and returns its parts by name.
 fn export(src: &Path) -> Package {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("bao-cao.docx");
-    Command::cargo_bin("baocao")
-        .unwrap()
-        .env("XDG_CONFIG_HOME", dir.path())
-        .arg("export")
-        .arg(src)
-        .arg("--to")
-        .arg(&out)
-        .assert()
-        .success();
+    export_ok(src, &out);
     let mut zip = zip::ZipArchive::new(fs::File::open(&out).unwrap()).unwrap();
     let mut parts = Vec::new();
     for i in 0..zip.len() {

@@ -11,13 +11,8 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::Command as Proc;
 
-use assert_cmd::Command;
-
-fn sample(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("sample")
-        .join(name)
-}
+mod common;
+use common::{export_ok, sample};
 
 fn have(tool: &str) -> bool {
     Proc::new(tool)
@@ -38,18 +33,6 @@ fn tools() -> bool {
         }
     }
     true
-}
-
-fn export(src: &Path, out: &Path) {
-    Command::cargo_bin("baocao")
-        .unwrap()
-        .env("XDG_CONFIG_HOME", out.parent().unwrap())
-        .arg("export")
-        .arg(src)
-        .arg("--to")
-        .arg(out)
-        .assert()
-        .success();
 }
 
 /// LibreOffice with a profile of its own in `dir` (two instances cannot share one);
@@ -145,7 +128,7 @@ fn docx_renders_portrait_report_then_landscape_appendices() {
     }
     let dir = tempfile::tempdir().unwrap();
     let docx = dir.path().join("bao-cao.docx");
-    export(&sample("huyen-tuy-phuoc.ron"), &docx);
+    export_ok(&sample("huyen-tuy-phuoc.ron"), &docx);
     let pages = pages(&to_pdf(dir.path(), &docx, false));
     let first_landscape = pages.iter().position(|(l, _)| *l).unwrap();
     assert!(
@@ -232,9 +215,9 @@ fn party_and_draft_reports_render_their_own_heading() {
     }
     let dir = tempfile::tempdir().unwrap();
     let party = dir.path().join("huyen-uy.docx");
-    export(&sample("huyen-uy-tuy-phuoc.ron"), &party);
+    export_ok(&sample("huyen-uy-tuy-phuoc.ron"), &party);
     let draft = dir.path().join("du-thao.docx");
-    export(&sample("vi-pham-quy-tac.ron"), &draft);
+    export_ok(&sample("vi-pham-quy-tac.ron"), &draft);
     let one = &pages(&to_pdf(dir.path(), &party, false))[0].1;
     assert!(one.contains("ĐẢNG CỘNG SẢN VIỆT NAM") && one.contains("Số 127-BC/HU"));
     assert!(!one.contains("CỘNG HÒA XÃ HỘI"), "{one}");
@@ -290,7 +273,7 @@ fn xlsx_prints_landscape_in_vietnamese_and_a_recalculating_reader_gets_the_same_
     }
     let dir = tempfile::tempdir().unwrap();
     let xlsx = dir.path().join("phu-luc.xlsx");
-    export(&sample("huyen-tuy-phuoc.ron"), &xlsx);
+    export_ok(&sample("huyen-tuy-phuoc.ron"), &xlsx);
     let pages = pages(&to_pdf(dir.path(), &xlsx, false));
     assert!(
         pages.iter().all(|(l, _)| *l),

@@ -4,7 +4,7 @@
 mod common;
 
 use baocao::app::{Action, Effect, Modal, Screen};
-use baocao::draft::{RowRef, UnitGroup};
+use baocao::draft::RowRef;
 use baocao::i18n::{self, Lang};
 use baocao::report::StepRef;
 use baocao::rules::{RowKind, StepState};
@@ -81,7 +81,7 @@ fn messages(h: &Harness, rule: &str) -> Vec<String> {
 
 #[test]
 fn vietnamese_text_and_an_inconsistent_row_are_flagged_fixed_and_saved() {
-    let mut h = Harness::with_draft("tp", "UBND huyện Tuy Phước", UnitGroup::III, Some("i.1"));
+    let mut h = Harness::district(Some("i.1"));
     let text = "Ủy ban nhân dân huyện đã quán triệt Nghị quyết số 05-NQ/TU";
     h.press(text);
     assert_eq!(h.draft().answer("I.1", "text").unwrap().text, text);
@@ -123,7 +123,7 @@ fn vietnamese_text_and_an_inconsistent_row_are_flagged_fixed_and_saved() {
 
 #[test]
 fn escape_restores_what_was_in_the_cell() {
-    let mut h = Harness::with_draft("tp", "UBND huyện Tuy Phước", UnitGroup::III, Some("pl1"));
+    let mut h = Harness::district(Some("pl1"));
     let row = added_under(&h, "pl1", "III.1");
     go_to_cell(&mut h, row, "3");
     h.press("500<enter><up>");
@@ -147,7 +147,7 @@ fn escape_restores_what_was_in_the_cell() {
 
 #[test]
 fn a_wrong_number_is_kept_as_typed_and_explained() {
-    let mut h = Harness::with_draft("tp", "UBND huyện Tuy Phước", UnitGroup::III, Some("pl1"));
+    let mut h = Harness::district(Some("pl1"));
     let row = added_under(&h, "pl1", "III.1");
     go_to_cell(&mut h, row, "3");
     h.press("1,234<enter>");
@@ -164,7 +164,7 @@ fn a_wrong_number_is_kept_as_typed_and_explained() {
 
 #[test]
 fn computed_cells_cannot_be_typed_into() {
-    let mut h = Harness::with_draft("tp", "UBND huyện Tuy Phước", UnitGroup::III, Some("pl1"));
+    let mut h = Harness::district(Some("pl1"));
     let total = fixed_row(&h, "pl1", "TOTAL");
     go_to_cell(&mut h, total, "3");
     h.press("7");
@@ -179,7 +179,7 @@ fn computed_cells_cannot_be_typed_into() {
 
 #[test]
 fn rows_are_added_moved_and_deleted_within_their_group() {
-    let mut h = Harness::with_draft("tp", "UBND huyện Tuy Phước", UnitGroup::III, Some("pl2"));
+    let mut h = Harness::district(Some("pl2"));
     let group = fixed_row(&h, "pl2", "III.1");
     go_to_cell(&mut h, group, "3");
     h.press("<c-a>Lĩnh vực đất đai<tab>3<tab>1<enter>");
@@ -238,7 +238,7 @@ fn rows_are_added_moved_and_deleted_within_their_group() {
 
 #[test]
 fn long_text_cells_open_a_box_and_keep_the_text() {
-    let mut h = Harness::with_draft("tp", "UBND huyện Tuy Phước", UnitGroup::III, Some("pl2"));
+    let mut h = Harness::district(Some("pl2"));
     let group = fixed_row(&h, "pl2", "III.2");
     go_to_cell(&mut h, group, "3");
     h.press("<c-a>Lĩnh vực hộ tịch<tab>2<tab>0<tab>");
@@ -259,7 +259,7 @@ fn long_text_cells_open_a_box_and_keep_the_text() {
 
 #[test]
 fn nothing_to_report_is_one_key_and_back_and_keeps_the_text() {
-    let mut h = Harness::with_draft("tp", "UBND huyện Tuy Phước", UnitGroup::III, Some("ii.5"));
+    let mut h = Harness::district(Some("ii.5"));
     let before = messages(&h, "R10").len();
     h.press("Nháp dở");
     h.press("<c-k>");
@@ -273,7 +273,7 @@ fn nothing_to_report_is_one_key_and_back_and_keeps_the_text() {
 
 #[test]
 fn next_and_previous_walk_the_outline_in_order() {
-    let mut h = Harness::with_draft("tp", "UBND huyện Tuy Phước", UnitGroup::III, Some("i.4"));
+    let mut h = Harness::district(Some("i.4"));
     h.press("<c-n>");
     assert_eq!(
         h.app.wizard().unwrap().step(),
@@ -299,7 +299,7 @@ fn next_and_previous_walk_the_outline_in_order() {
 
 #[test]
 fn an_unknown_step_id_is_reported_and_nothing_moves() {
-    let mut h = Harness::with_draft("tp", "UBND huyện Tuy Phước", UnitGroup::III, Some("i.2"));
+    let mut h = Harness::district(Some("i.2"));
     h.press("<c-g>pl9<enter>");
     assert_eq!(
         h.app.wizard().unwrap().step(),
@@ -310,7 +310,7 @@ fn an_unknown_step_id_is_reported_and_nothing_moves() {
 
 #[test]
 fn the_findings_list_jumps_to_the_place() {
-    let mut h = Harness::with_draft("tp", "UBND huyện Tuy Phước", UnitGroup::III, Some("pl1"));
+    let mut h = Harness::district(Some("pl1"));
     let row = added_under(&h, "pl1", "III.2");
     go_to_cell(&mut h, row, "3");
     h.press("100<tab>1<tab>1<tab>1<tab>1<tab>1<enter>");
@@ -329,7 +329,7 @@ fn the_findings_list_jumps_to_the_place() {
 
 #[test]
 fn it_saves_by_itself_shortly_after_a_change_and_on_a_step_change() {
-    let mut h = Harness::with_draft("tp", "UBND huyện Tuy Phước", UnitGroup::III, Some("i.2"));
+    let mut h = Harness::district(Some("i.2"));
     let saves = |h: &Harness| {
         h.effects
             .iter()
@@ -354,7 +354,7 @@ fn it_saves_by_itself_shortly_after_a_change_and_on_a_step_change() {
 
 #[test]
 fn typing_for_a_long_time_still_saves_every_half_minute() {
-    let mut h = Harness::with_draft("tp", "UBND huyện Tuy Phước", UnitGroup::III, Some("i.2"));
+    let mut h = Harness::district(Some("i.2"));
     let saves = |h: &Harness| {
         h.effects
             .iter()
@@ -370,7 +370,7 @@ fn typing_for_a_long_time_still_saves_every_half_minute() {
 
 #[test]
 fn a_failed_save_keeps_everything_says_why_and_retries() {
-    let mut h = Harness::with_draft("tp", "UBND huyện Tuy Phước", UnitGroup::III, Some("i.2"));
+    let mut h = Harness::district(Some("i.2"));
     let drafts = h.path("tp").parent().unwrap().to_path_buf();
     // The folder goes away under the program (an unmounted share, say).
     let moved = h.dir.path().join("moved");
@@ -401,7 +401,7 @@ fn a_failed_save_keeps_everything_says_why_and_retries() {
 
 #[test]
 fn quitting_saves_first_and_does_not_ask() {
-    let mut h = Harness::with_draft("tp", "UBND huyện Tuy Phước", UnitGroup::III, Some("i.3"));
+    let mut h = Harness::district(Some("i.3"));
     h.press("Tác động tích cực<c-q>");
     assert!(h.app.quit);
     assert!(h.app.modal.is_none());
@@ -414,7 +414,7 @@ fn quitting_saves_first_and_does_not_ask() {
 
 #[test]
 fn findings_never_block_moving_saving_or_quitting() {
-    let mut h = Harness::with_draft("tp", "UBND huyện Tuy Phước", UnitGroup::III, Some("pl1"));
+    let mut h = Harness::district(Some("pl1"));
     let row = added_under(&h, "pl1", "III.1");
     go_to_cell(&mut h, row, "3");
     h.press("abc<enter><c-n><c-p><c-s>");
@@ -426,7 +426,7 @@ fn findings_never_block_moving_saving_or_quitting() {
 
 #[test]
 fn report_information_is_edited_in_its_step() {
-    let mut h = Harness::with_draft("tp", "UBND huyện Tuy Phước", UnitGroup::III, Some("info"));
+    let mut h = Harness::district(Some("info"));
     h.press("<tab><tab><tab>UBND TỈNH BÌNH ĐỊNH<tab>215/BC-UBND<tab>Tuy Phước<tab>05/09/2024");
     let m = &h.draft().meta;
     assert_eq!(m.parent, "UBND TỈNH BÌNH ĐỊNH");
@@ -438,7 +438,7 @@ fn report_information_is_edited_in_its_step() {
 
 #[test]
 fn an_impossible_date_is_kept_as_typed_flagged_where_typed_and_found_from_anywhere() {
-    let mut h = Harness::with_draft("tp", "UBND huyện Tuy Phước", UnitGroup::III, Some("info"));
+    let mut h = Harness::district(Some("info"));
     h.press("<tab><tab><tab><tab><tab><tab>31/04/2024");
     assert_eq!(h.draft().meta.date, "31/04/2024");
     let screen = h.screen();
@@ -503,7 +503,7 @@ fn the_start_screen_creates_duplicates_and_trashes_drafts() {
 
 #[test]
 fn a_paste_is_text_one_undo_step_with_unix_line_breaks() {
-    let mut h = Harness::with_draft("tp", "UBND huyện Tuy Phước", UnitGroup::III, Some("i.2"));
+    let mut h = Harness::district(Some("i.2"));
     h.press("Mở đầu. ");
     h.send(baocao::app::Action::Paste(
         "Dòng một\r\nDòng hai\rDòng ba".into(),
@@ -522,7 +522,7 @@ fn a_paste_is_text_one_undo_step_with_unix_line_breaks() {
 
 #[test]
 fn an_unbracketed_paste_stays_in_its_step() {
-    let mut h = Harness::with_draft("tp", "UBND huyện Tuy Phước", UnitGroup::III, Some("i.2"));
+    let mut h = Harness::district(Some("i.2"));
     // Without bracketed paste, line breaks and tabs arrive as Enter and Tab keys.
     h.press("Kế hoạch số 12<enter>Công văn số 7<tab>thêm<enter><enter>");
     let w = h.app.wizard().unwrap();
@@ -539,7 +539,7 @@ fn an_unbracketed_paste_stays_in_its_step() {
 
 #[test]
 fn decomposed_typing_is_composed_as_it_comes() {
-    let mut h = Harness::with_draft("tp", "UBND huyện Tuy Phước", UnitGroup::III, Some("i.2"));
+    let mut h = Harness::district(Some("i.2"));
     // "Việt" as a decomposed keyboard sends it: e, combining dot below, combining circumflex.
     h.press("Vie\u{0323}\u{0302}t");
     assert_eq!(h.draft().answer("I.2", "text").unwrap().text, "Việt");
@@ -554,7 +554,7 @@ fn decomposed_typing_is_composed_as_it_comes() {
 #[test]
 fn key_releases_and_repeats_are_ignored() {
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-    let mut h = Harness::with_draft("tp", "UBND huyện Tuy Phước", UnitGroup::III, Some("i.2"));
+    let mut h = Harness::district(Some("i.2"));
     for kind in [KeyEventKind::Release, KeyEventKind::Repeat] {
         let mut k = KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE);
         k.kind = kind;
@@ -565,7 +565,7 @@ fn key_releases_and_repeats_are_ignored() {
 
 #[test]
 fn built_in_telex_types_vietnamese_and_is_remembered() {
-    let mut h = Harness::with_draft("tp", "UBND huyện Tuy Phước", UnitGroup::III, Some("i.1"));
+    let mut h = Harness::district(Some("i.1"));
     h.press("<c-t>");
     assert_eq!(h.app.typing.method, baocao::ime::InputMethod::Telex);
     h.press("Uyr ban nhaan daan huyeenj Tuy Phuwowcs");

@@ -9,7 +9,6 @@ use std::fs;
 
 use baocao::app::opening::Hitch;
 use baocao::app::{Effect, Modal};
-use baocao::draft::UnitGroup;
 use baocao::store::{self, recovery};
 use common::{Harness, template};
 
@@ -35,7 +34,7 @@ fn second(h: &Harness) -> Harness {
 
 #[test]
 fn a_second_session_sees_who_holds_the_draft_and_may_only_read() {
-    let mut a = Harness::with_draft("tp", "UBND huyện Tuy Phước", UnitGroup::III, Some("i.2"));
+    let mut a = Harness::district(Some("i.2"));
     let mut b = second(&a);
     open(&mut b, "tp");
     match &b.app.modal {
@@ -69,7 +68,7 @@ fn a_second_session_sees_who_holds_the_draft_and_may_only_read() {
 
 #[test]
 fn an_emergency_copy_is_offered_with_its_time_and_size_and_never_used_silently() {
-    let mut a = Harness::with_draft("tp", "UBND huyện Tuy Phước", UnitGroup::III, Some("i.2"));
+    let mut a = Harness::district(Some("i.2"));
     let path = a.path("tp");
     // An earlier session was cut off: its last state is in an emergency copy.
     let mut lost = a.draft().clone();
@@ -123,7 +122,7 @@ fn an_emergency_copy_is_offered_with_its_time_and_size_and_never_used_silently()
 
 #[test]
 fn escape_at_the_offer_opens_nothing_and_moves_nothing() {
-    let mut a = Harness::with_draft("tp", "UBND huyện Tuy Phước", UnitGroup::III, None);
+    let mut a = Harness::district(None);
     let path = a.path("tp");
     store::save_copy(&recovery::emergency_path(&path), a.draft()).unwrap();
     a.press("<c-q>");
@@ -137,7 +136,7 @@ fn escape_at_the_offer_opens_nothing_and_moves_nothing() {
 
 #[test]
 fn a_broken_draft_is_set_aside_and_the_newest_good_generation_offered() {
-    let mut a = Harness::with_draft("tp", "UBND huyện Tuy Phước", UnitGroup::III, Some("i.2"));
+    let mut a = Harness::district(Some("i.2"));
     let path = a.path("tp");
     a.press("Bản tốt<c-s>");
     a.press("<c-q>");
@@ -182,7 +181,7 @@ fn a_broken_draft_is_set_aside_and_the_newest_good_generation_offered() {
 
 #[test]
 fn a_draft_from_a_newer_program_is_refused_in_the_wizard_and_left_untouched() {
-    let mut a = Harness::with_draft("tp", "UBND huyện Tuy Phước", UnitGroup::III, None);
+    let mut a = Harness::district(None);
     let path = a.path("tp");
     a.press("<c-q>");
     let newer =
@@ -201,7 +200,7 @@ fn a_draft_from_a_newer_program_is_refused_in_the_wizard_and_left_untouched() {
 
 #[test]
 fn quitting_with_unsaved_work_offers_to_save_it_elsewhere() {
-    let mut h = Harness::with_draft("tp", "UBND huyện Tuy Phước", UnitGroup::III, Some("i.2"));
+    let mut h = Harness::district(Some("i.2"));
     let drafts = h.path("tp").parent().unwrap().to_path_buf();
     let moved = h.dir.path().join("moved");
     fs::rename(&drafts, &moved).unwrap();
@@ -223,7 +222,7 @@ fn quitting_with_unsaved_work_offers_to_save_it_elsewhere() {
 
 #[test]
 fn a_cancelled_cell_edit_comes_back_with_ctrl_z() {
-    let mut h = Harness::with_draft("tp", "UBND huyện Tuy Phước", UnitGroup::III, Some("pl1"));
+    let mut h = Harness::district(Some("pl1"));
     h.press("12345<esc>");
     let w = h.app.wizard().unwrap();
     let (row, col) = (

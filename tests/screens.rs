@@ -4,7 +4,6 @@
 
 mod common;
 
-use baocao::draft::UnitGroup;
 use baocao::ui::theme;
 use common::Harness;
 use ratatui::style::Modifier;
@@ -108,7 +107,7 @@ fn welcome_on_first_use() {
 
 #[test]
 fn too_small_says_what_is_needed_and_recovers() {
-    let mut h = Harness::with_draft("tp", "UBND huyện Tuy Phước", UnitGroup::III, Some("i.1"));
+    let mut h = Harness::district(Some("i.1"));
     h.press("Đang viết dở");
     h.send(baocao::app::Action::Resize(60, 20));
     let small = h.screen();

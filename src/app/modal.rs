@@ -128,6 +128,16 @@ impl Modal {
         }
     }
 
+    /// The export dialog on `path` in `format`, saying why the last try failed if it
+    /// did.
+    pub fn export(format: Format, path: &str, error: Option<String>) -> Modal {
+        Modal::Export {
+            format,
+            editor: Editor::new(path, true),
+            error,
+        }
+    }
+
     /// Which bindings apply inside it.
     pub fn context(&self) -> Context {
         match self {
@@ -351,11 +361,7 @@ pub(super) fn key(app: &mut App, key: KeyEvent, now: Instant, effects: &mut Vec<
             ) {
                 // "No" to replacing a file goes back to the export dialog and its path.
                 if let Confirm::Overwrite { path, format } = c {
-                    app.modal = Some(Modal::Export {
-                        format: *format,
-                        editor: Editor::new(&path.display().to_string(), true),
-                        error: None,
-                    });
+                    app.modal = Some(Modal::export(*format, &path.display().to_string(), None));
                     return;
                 }
                 false

@@ -186,16 +186,14 @@ fn export(
     let eval = rules::evaluate(template, draft);
     let written = crate::export::render(format, template, draft, &eval)
         .map_err(|e| i18n::export_failed(lang, &e))
-        .and_then(|bytes| {
-            crate::export::write(path, &bytes).map_err(|e| i18n::export_write_error(lang, &e))
+        .and_then(|(bytes, ready)| {
+            crate::export::write(path, &bytes)
+                .map(|()| ready)
+                .map_err(|e| i18n::export_write_error(lang, &e))
         });
     let path = path.to_path_buf();
     let result = match written {
-        Ok(()) => Ok((
-            path,
-            format,
-            crate::export::readiness(template, draft, &eval),
-        )),
+        Ok(ready) => Ok((path, format, ready)),
         Err(why) => Err((path, format, why)),
     };
     Action::Exported { result }

@@ -254,17 +254,10 @@ pub(super) fn export(
         return Err(Failure::new(i18n::export_unknown_format(env.lang, to)));
     };
     let eval = rules::evaluate(&env.template, &draft);
-    let bytes = crate::export::render(fmt, &env.template, &draft, &eval)
+    let (bytes, ready) = crate::export::render(fmt, &env.template, &draft, &eval)
         .map_err(|e| Failure::new(i18n::export_failed(env.lang, &e)))?;
     crate::export::write(to, &bytes)
         .map_err(|e| Failure::new(i18n::export_write_error(env.lang, &e)))?;
-    crate::cli::say!(
-        "{}",
-        i18n::exported(
-            env.lang,
-            to,
-            crate::export::readiness(&env.template, &draft, &eval)
-        )
-    );
+    crate::cli::say!("{}", i18n::exported(env.lang, to, ready));
     Ok(ExitCode::SUCCESS)
 }

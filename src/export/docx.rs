@@ -54,15 +54,15 @@ impl Part {
     }
 }
 
-/// The report as DOCX bytes.
+/// The report as DOCX bytes; `draft_mark` puts "DỰ THẢO" on page 1 and every header.
 pub fn render(
     template: &Template,
     draft: &Draft,
     eval: &Evaluation,
     layout: &Layout,
+    draft_mark: bool,
 ) -> Result<Vec<u8>, String> {
-    let draft_mark = super::readiness(template, draft, eval).is_draft();
-    let mut parts = vec![report(template, draft, eval, layout)];
+    let mut parts = vec![report(template, draft, draft_mark, layout)];
     for (table, sheet) in template.tables.iter().zip(eval.sheets.iter()) {
         let margins = layout.appendix_margins;
         let mut part = Part {
@@ -230,7 +230,7 @@ fn author_in_core(core: &[u8], author: &str) -> Vec<u8> {
 }
 
 /// The portrait part: heading block, title, sections, recipients and signature.
-fn report(template: &Template, draft: &Draft, eval: &Evaluation, layout: &Layout) -> Part {
+fn report(template: &Template, draft: &Draft, draft_mark: bool, layout: &Layout) -> Part {
     let mut part = Part {
         landscape: false,
         margins: layout.margins,
@@ -239,7 +239,7 @@ fn report(template: &Template, draft: &Draft, eval: &Evaluation, layout: &Layout
     let width = part.width();
     let sz = &layout.sizes;
     let mut blocks = Vec::new();
-    if super::readiness(template, draft, eval).is_draft() {
+    if draft_mark {
         blocks.push(Block::para(para(AlignmentType::Right).add_run(run(
             &layout.draft_mark,
             sz.body,
@@ -478,11 +478,11 @@ mod tests {
                 .filter(|(n, x)| n.starts_with(prefix) && x.contains("PAGE"))
                 .count()
         };
-        let top = render(&t, &d, &eval, &layout).unwrap();
+        let top = render(&t, &d, &eval, &layout, false).unwrap();
         assert!(with_page(&top, "word/header") > 0);
         assert_eq!(with_page(&top, "word/footer"), 0);
         layout.page_numbers.centred_in_top_margin = false;
-        let bottom = render(&t, &d, &eval, &layout).unwrap();
+        let bottom = render(&t, &d, &eval, &layout, false).unwrap();
         assert_eq!(with_page(&bottom, "word/header"), 0);
         assert!(with_page(&bottom, "word/footer") > 0);
     }

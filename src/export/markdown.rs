@@ -16,10 +16,17 @@ fn cell(text: &str) -> String {
 }
 
 /// The report as Markdown.
-pub fn render(t: &Template, d: &Draft, eval: &Evaluation, layout: &Layout) -> String {
+/// `draft_mark`: the report is not final ([`super::Readiness`]).
+pub fn render(
+    t: &Template,
+    d: &Draft,
+    eval: &Evaluation,
+    layout: &Layout,
+    draft_mark: bool,
+) -> String {
     let mut out = String::new();
     let m = &d.meta;
-    if super::readiness(t, d, eval).is_draft() {
+    if draft_mark {
         out.push_str("**DỰ THẢO**\n\n");
     }
     match m.body {

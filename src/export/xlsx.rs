@@ -22,12 +22,13 @@ use crate::template::{Table, Template};
 /// Paper size code of A4 in the XLSX page setup.
 const A4: u8 = 9;
 
-/// The workbook as bytes.
+/// The workbook as bytes; `draft_mark` puts "DỰ THẢO" on every sheet.
 pub fn render(
     template: &Template,
     draft: &Draft,
     eval: &Evaluation,
     layout: &Layout,
+    draft_mark: bool,
 ) -> Result<Vec<u8>, String> {
     let mut book = Workbook::new();
     let title = template.title.join(" ");
@@ -42,7 +43,7 @@ pub fn render(
         draft,
         layout,
         st: &Styles::new(layout),
-        draft_mark: super::readiness(template, draft, eval).is_draft(),
+        draft_mark,
     };
     for (table, sheet) in template.tables.iter().zip(eval.sheets.iter()) {
         let ws = book.add_worksheet();

@@ -30,22 +30,15 @@ pub fn finding_lines(
         let f = &w.eval.findings[i];
         let step = f.place.step().to_string();
         if step != last_step {
-            let errors = w
-                .order
-                .iter()
-                .filter(|&&j| {
-                    let g = &w.eval.findings[j];
-                    g.place.step() == step && g.severity == Severity::Error
-                })
-                .count();
-            let warnings = w
-                .order
-                .iter()
-                .filter(|&&j| {
-                    let g = &w.eval.findings[j];
-                    g.place.step() == step && g.severity == Severity::Warning
-                })
-                .count();
+            let (mut errors, mut warnings) = (0, 0);
+            for g in w.order.iter().map(|&j| &w.eval.findings[j]) {
+                if g.place.step() == step {
+                    match g.severity {
+                        Severity::Error => errors += 1,
+                        Severity::Warning => warnings += 1,
+                    }
+                }
+            }
             let name = if app.template.table(&step).is_some() {
                 i18n::table_name(app.lang, &app.template, &step)
             } else if matches!(f.place, crate::rules::Place::Info { .. }) {

@@ -7,7 +7,7 @@
 #[cfg(unix)]
 pub mod pty;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use baocao::app::{Action, App, Effect, Performer, perform};
@@ -16,6 +16,34 @@ use baocao::i18n::Lang;
 use baocao::store::Store;
 use baocao::template::Template;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// A sample draft shipped in `sample/`.
+pub fn sample(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("sample")
+        .join(name)
+}
+
+/// The real binary with `config` as its config folder and a Vietnamese UTF-8 locale.
+pub fn baocao(config: &Path) -> assert_cmd::Command {
+    let mut c = assert_cmd::Command::cargo_bin("baocao").unwrap();
+    c.env("XDG_CONFIG_HOME", config)
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL");
+    c
+}
+
+/// `baocao export SRC --to OUT`, ready to run.
+pub fn export(config: &Path, src: &Path, out: &Path) -> assert_cmd::Command {
+    let mut c = baocao(config);
+    c.arg("export").arg(src).arg("--to").arg(out);
+    c
+}
+
+/// Exports `src` to `out` (its folder as the config folder) and asserts it worked.
+pub fn export_ok(src: &Path, out: &Path) {
+    export(out.parent().unwrap(), src, out).assert().success();
+}
 
 pub struct Harness {
     pub app: App,
@@ -58,6 +86,12 @@ impl Harness {
             h.perform(e);
         }
         h
+    }
+
+    /// The district draft most flows start from: "tp", UBND huyện Tuy Phước, group
+    /// III, new and opened (at `goto`).
+    pub fn district(goto: Option<&str>) -> Harness {
+        Harness::with_draft("tp", "UBND huyện Tuy Phước", UnitGroup::III, goto)
     }
 
     /// A new draft written to the drafts folder and opened (at `goto`).

@@ -41,7 +41,7 @@ pub(in crate::app) fn key(
                 }
             }
             Cmd::Quit => {
-                if w.save.is_clean() && w.save.in_flight.is_none() && app.exports_in_flight == 0 {
+                if super::super::nothing_pending(w, app.exports_in_flight) {
                     app.quit = true;
                 } else {
                     w.quit_requested = true;
@@ -71,11 +71,7 @@ pub(in crate::app) fn key(
                 // Whatever is typed is saved first, so the export and the draft agree.
                 w.save.now(now);
                 let (format, path) = super::super::export::suggestion(&w.name, &app.last_export);
-                app.modal = Some(Modal::Export {
-                    format,
-                    editor: super::super::editor::Editor::new(&path, true),
-                    error: None,
-                });
+                app.modal = Some(Modal::export(format, &path, None));
             }
             Cmd::ToggleFocus => {
                 w.focus = match w.focus {
