@@ -75,12 +75,14 @@ pub struct Wizard {
 }
 
 /// A draft with more table rows than this (a province's consolidated report) is
-/// evaluated again a moment after typing in a cell pauses, not on every key: the
-/// cell's editor shows what is typed at once, the findings follow.
+/// handled as a very large one elsewhere (how often the save guard gets a copy).
 pub const BIG_DRAFT_ROWS: usize = 2000;
 
-/// How long typing in a cell of a very large draft may pause before findings catch up.
-pub const EVAL_PAUSE: std::time::Duration = std::time::Duration::from_millis(150);
+/// How long typing in a cell may pause before the computed cells, findings, progress
+/// and message line catch up (leaving the cell catches them up at once). A burst of
+/// digits echoes only the digits: over a slow link each repaint of the sums between
+/// two digits would cost hundreds of bytes, and in a consolidated draft an evaluation.
+pub const EVAL_PAUSE: std::time::Duration = std::time::Duration::from_millis(400);
 
 impl Wizard {
     /// Opens a draft at its first step that is not done.
@@ -305,20 +307,19 @@ impl Wizard {
         true
     }
 
-    /// Types into a cell: like [`Wizard::set_cell`], but in a very large draft the
-    /// evaluation waits for a pause in typing (see [`BIG_DRAFT_ROWS`]).
+    /// Types into a cell: like [`Wizard::set_cell`] (the draft and the save are up to
+    /// date at once), but the evaluation waits for a pause in typing or for leaving
+    /// the cell (see [`EVAL_PAUSE`]).
     pub fn type_in_cell(
         &mut self,
-        t: &Template,
+        _t: &Template,
         table: &str,
         row: &RowRef,
         col: &str,
         text: String,
         now: Instant,
     ) {
-        if !self.is_big() {
-            self.set_cell(t, table, row, col, text, now);
-        } else if self.put_cell(table, row, col, text) {
+        if self.put_cell(table, row, col, text) {
             self.save.changed(now);
             self.eval_due = Some(now + EVAL_PAUSE);
         }

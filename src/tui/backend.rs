@@ -69,15 +69,7 @@ impl<W: Write> LeanBackend<W> {
         if self.at == Some(p) {
             return;
         }
-        match self.at {
-            // Along the same row, an absolute column is shorter.
-            Some(a) if a.y == p.y => {
-                let _ = write!(self.buf, "\x1b[{}G", p.x + 1);
-            }
-            _ => {
-                let _ = write!(self.buf, "\x1b[{};{}H", p.y + 1, p.x + 1);
-            }
-        }
+        let _ = self.buf.write_str(&shortest_move(self.at, p));
         self.at = Some(p);
     }
 
@@ -121,6 +113,43 @@ impl<W: Write> LeanBackend<W> {
         }
         self.pen = Some(want);
     }
+}
+
+/// The shortest sequence that takes the cursor from `from` (when known) to `to`: an
+/// absolute position when nothing is known, else the shortest of the absolute one,
+/// a carriage return, and the VT100 relative moves (up, down, forward, back) and the
+/// absolute column. A Tab in a grid moves the cursor over several cells of a few rows,
+/// and each move saved is 3–5 bytes on the wire.
+fn shortest_move(from: Option<Position>, to: Position) -> String {
+    // A parameter of 1 is the default and can be left out.
+    let n = |k: u16| if k == 1 { String::new() } else { k.to_string() };
+    let absolute = if to.x == 0 {
+        format!("\x1b[{}H", n(to.y + 1))
+    } else {
+        format!("\x1b[{};{}H", to.y + 1, to.x + 1)
+    };
+    let Some(a) = from else { return absolute };
+    let mut options = vec![absolute];
+    if a.y == to.y {
+        options.push(format!("\x1b[{}G", n(to.x + 1)));
+        if to.x == 0 {
+            options.push("\r".into());
+        } else if to.x > a.x {
+            options.push(format!("\x1b[{}C", n(to.x - a.x)));
+        } else {
+            options.push(format!("\x1b[{}D", n(a.x - to.x)));
+        }
+    } else if a.x == to.x {
+        if to.y > a.y {
+            options.push(format!("\x1b[{}B", n(to.y - a.y)));
+        } else {
+            options.push(format!("\x1b[{}A", n(a.y - to.y)));
+        }
+    }
+    options
+        .into_iter()
+        .min_by_key(String::len)
+        .unwrap_or_default()
 }
 
 /// The SGR parameters of a colour; the 16 basic ones in their short form.
@@ -238,5 +267,102 @@ impl<W: Write> Backend for LeanBackend<W> {
             self.buf.clear();
         }
         self.out.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+    use ratatui::Terminal;
+    use ratatui::style::Style;
+    use ratatui::text::Line;
+    use ratatui::widgets::Paragraph;
+
+    /// Draws `frames` (one text per row) through the lean backend into a terminal
+    /// emulator; the emulator's screen after each frame and the bytes each frame cost.
+    fn replay(frames: &[Vec<(u16, u16, &str, Style)>]) -> Vec<(String, usize)> {
+        let size = Size::new(40, 8);
+        let mut term = Terminal::new(LeanBackend::new(Vec::new(), size)).unwrap();
+        let nz = |n: u16| std::num::NonZeroU16::new(n).unwrap();
+        let mut vt = vt100::Parser::new(nz(size.height), nz(size.width), 0);
+        let mut seen = 0;
+        let mut out = Vec::new();
+        for f in frames {
+            term.draw(|frame| {
+                for (x, y, text, style) in f {
+                    let area = ratatui::layout::Rect::new(*x, *y, 40 - x, 1);
+                    frame.render_widget(Paragraph::new(Line::styled(*text, *style)), area);
+                }
+            })
+            .unwrap();
+            let bytes = &term.backend().writer()[seen..];
+            vt.process(bytes);
+            out.push((vt.screen().contents(), bytes.len()));
+            seen += bytes.len();
+        }
+        out
+    }
+
+    #[test]
+    fn relative_and_short_moves_land_where_absolute_ones_would() {
+        let plain = Style::default();
+        let cyan = Style::default().fg(Color::Cyan);
+        let frames = vec![
+            vec![
+                (0, 0, "STT Tên", plain),
+                (4, 3, "1.250", cyan),
+                (4, 5, "800", cyan),
+            ],
+            // Same column lower down, same row to the left and right, back to column 0.
+            vec![(4, 3, "1.251", cyan), (4, 6, "9", cyan), (0, 6, "x", plain)],
+            vec![
+                (20, 2, "abc", plain),
+                (2, 2, "d", plain),
+                (30, 1, "e", plain),
+            ],
+            vec![
+                (0, 7, "cuối", plain),
+                (39, 7, "z", plain),
+                (0, 0, "Đầu", plain),
+            ],
+            // The next change straight below where the last one ended.
+            vec![(5, 1, "a", plain), (6, 4, "q", plain)],
+            vec![(5, 1, "b", plain), (6, 2, "c", plain), (6, 4, "q", plain)],
+        ];
+        // Each screen is what its frame's widgets say: the backend's choice of moves
+        // changes how the cursor gets there, never where the text lands.
+        for (f, (screen, _)) in frames.iter().zip(replay(&frames)) {
+            let mut want = vec![vec![' '; 40]; 8];
+            for (x, y, text, _) in f {
+                for (k, c) in text.chars().enumerate() {
+                    want[*y as usize][*x as usize + k] = c;
+                }
+            }
+            let want: Vec<String> = want
+                .iter()
+                .map(|l| l.iter().collect::<String>().trim_end().to_string())
+                .collect();
+            let got: Vec<String> = screen.lines().map(|l| l.trim_end().to_string()).collect();
+            let got: Vec<String> = (0..8)
+                .map(|i| got.get(i).cloned().unwrap_or_default())
+                .collect();
+            assert_eq!(got, want);
+        }
+    }
+
+    #[test]
+    fn the_shortest_move_is_chosen() {
+        let at = |x, y| Some(Position { x, y });
+        let to = |x, y| Position { x, y };
+        assert_eq!(shortest_move(None, to(4, 2)), "\x1b[3;5H");
+        assert_eq!(shortest_move(None, to(0, 0)), "\x1b[H");
+        assert_eq!(shortest_move(at(4, 2), to(4, 3)), "\x1b[B");
+        assert_eq!(shortest_move(at(4, 9), to(4, 3)), "\x1b[6A");
+        assert_eq!(shortest_move(at(4, 3), to(5, 3)), "\x1b[C");
+        assert_eq!(shortest_move(at(40, 3), to(0, 3)), "\r");
+        assert_eq!(shortest_move(at(70, 3), to(60, 3)), "\x1b[61G");
+        assert_eq!(shortest_move(at(7, 3), to(60, 9)), "\x1b[10;61H");
     }
 }

@@ -105,7 +105,9 @@ pub(super) fn message(app: &App, w: &Wizard, frame: &mut Frame, area: Rect) {
             fit(&format!("({}) {}", col.id, col.header), width),
             t.dim,
         )));
-        if !value.trim().is_empty() {
+        // While the cell is being edited its editor shows the value: echoing each key
+        // here too would double the bytes of every digit.
+        if !value.trim().is_empty() && w.grid.edit.is_none() {
             lines.push(Line::from(Span::styled(
                 fit(&format!("  = {value}"), width),
                 t.normal,
@@ -178,7 +180,18 @@ pub(super) fn footer(app: &App, frame: &mut Frame, area: Rect) {
         Some(crate::app::Modal::Confirm(_)) => {
             Line::from(Span::styled(i18n::yes_no(app.lang), theme().key))
         }
-        _ => footer_line(app, app.context(), area.width as usize),
+        _ => footer_line(app, footer_context(app), area.width as usize),
     };
     frame.render_widget(Paragraph::new(line).style(theme().bar), area);
+}
+
+/// The context whose keys the footer shows. Typing over a cell keeps the grid's footer
+/// until the typing pauses (with the findings, see `EVAL_PAUSE`): a burst of digits
+/// then costs the digits only, not a new footer on the first and the old one back on
+/// Tab.
+fn footer_context(app: &App) -> Context {
+    match (app.context(), app.wizard()) {
+        (Context::CellEdit, Some(w)) if w.eval_due.is_some() => Context::Grid,
+        (c, _) => c,
+    }
 }
