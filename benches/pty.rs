@@ -7,6 +7,10 @@
 //! percentile); the time from a key to the first byte of its echo; bytes, CPU time and
 //! wake-ups while idle for 5 s once the autosave after typing has settled; peak RSS.
 //!
+//! First, one Phụ lục 1 row of six figures typed into a new district draft at 80×24,
+//! beside `sc` typing the same row in the same run (targets: ≤ 1,000 bytes for the
+//! row, ≤ 16 bytes per digit median).
+//!
 //! Run: `cargo bench --bench pty` (builds the release binary first). Prints a Markdown
 //! table. Targets (2 cores): first frame < 50 ms; typed character median ≤ 12 bytes;
 //! latency median < 10 ms with 10,000 rows; idle 0 bytes and < 10 ms CPU; RSS < 30 MB.
@@ -270,6 +274,104 @@ fn measure(bin: &Path, config: &Path, name: &'static str, size: (u16, u16)) -> R
     }
 }
 
+/// The six figures of one Phụ lục 1 row, (3) to (8): (3) = (4)+(5)+(6)+(7)+(8).
+const ROW: [&str; 6] = ["1250", "800", "300", "100", "30", "20"];
+
+/// Bytes of one row typed: the total (every digit and Tab, then whatever follows in
+/// the next 1.5 s: the sums after the last commit and the autosave's «Đã lưu»), the
+/// median per digit, and the median per Tab (a commit and a move).
+struct RowCost {
+    total: usize,
+    digit: f64,
+    step: f64,
+    digit_latency: f64,
+}
+
+/// Types [`ROW`] with `between` after each figure, the keys one write each.
+fn type_row(s: &mut Session, between: &str) -> RowCost {
+    let (mut total, mut digits, mut steps, mut lat) = (0, Vec::new(), Vec::new(), Vec::new());
+    for figure in ROW {
+        for d in figure.chars() {
+            let (n, l) = s.key(&d.to_string());
+            total += n;
+            digits.push(n as f64);
+            lat.push(l);
+        }
+        let (n, _) = s.key(between);
+        total += n;
+        steps.push(n as f64);
+    }
+    total += s
+        .drain_quiet(Duration::from_millis(1500), Duration::from_millis(1500))
+        .0;
+    RowCost {
+        total,
+        digit: stats(digits).0,
+        step: stats(steps).0,
+        digit_latency: stats(lat).0,
+    }
+}
+
+/// A new district draft (`baocao new x --unit "UBND huyện Tuy Phước" --group III`),
+/// opened with `--goto pl1` at 80×24: PgUp PgUp Home, then Down to the first row
+/// whose column (3) takes input (read from the draft, so the bench does not depend on
+/// where the step opens the cursor), Right to (3); then [`ROW`] typed with a Tab after
+/// each figure.
+fn district_row(bin: &Path, config: &Path) -> RowCost {
+    let made = Command::new(bin)
+        .args([
+            "new",
+            "x",
+            "--unit",
+            "UBND huyện Tuy Phước",
+            "--group",
+            "III",
+        ])
+        .env("XDG_CONFIG_HOME", config)
+        .output()
+        .unwrap();
+    assert!(made.status.success(), "{made:?}");
+    let t = baocao::template::Template::builtin().unwrap();
+    let draft = baocao::store::load(&config.join("baocao/drafts/x.ron"), &[&t]).unwrap();
+    let eval = baocao::rules::evaluate(&t, &draft);
+    let col = t.table("pl1").unwrap().column_index("3").unwrap();
+    let rows = &eval.sheet("pl1").unwrap().rows;
+    let row = (0..rows.len())
+        .find(|&r| rows[r].cells[col].is_input())
+        .unwrap();
+    let (mut s, _) = Session::spawn(bin, config, &["open", "x", "--goto", "pl1"], (80, 24));
+    let _ = s.drain(Duration::from_secs(10));
+    for k in ["\x1b[5~", "\x1b[5~", "\x1b[H"] {
+        s.key(k);
+    }
+    for _ in 0..row {
+        s.key("\x1b[B");
+    }
+    for _ in 0..col {
+        s.key("\x1b[C");
+    }
+    let cost = type_row(&mut s, "\t");
+    s.quit();
+    cost
+}
+
+/// `sc` (the classic terminal spreadsheet) typing the same row at 80×24, started with
+/// `-n` (a digit starts a number) and `-C` (Enter moves right): the figures with Enter
+/// after each. `None` when sc is not installed.
+fn sc_row(config: &Path) -> Option<RowCost> {
+    let sc = Path::new("/usr/bin/sc");
+    if !sc.exists() {
+        return None;
+    }
+    let (mut s, _) = Session::spawn(sc, config, &["-n", "-C"], (80, 24));
+    let _ = s.drain_quiet(Duration::from_secs(10), Duration::from_millis(300));
+    let cost = type_row(&mut s, "\r");
+    // sc quits with q, then asks nothing for an unsaved sheet only with -x; kill it.
+    let _ = s.child.kill();
+    let _ = s.child.wait();
+    Some(cost)
+}
+
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let status = Command::new(env!("CARGO"))
@@ -296,6 +398,25 @@ fn main() {
     let big = baocao::synth::consolidated(&t, 10_000, 2048);
     baocao::store::save(&drafts.join("tong-hop-10000.ron"), &big).unwrap();
 
+    let ours = district_row(&bin, config.path());
+    let sc = sc_row(config.path());
+    println!("One Phụ lục 1 row of six figures at 80×24 (see `district_row`, `sc_row`):\n");
+    println!(
+        "| program | bytes for the row | bytes/digit (median) | bytes/commit and move (median) | key→echo, digit (median) |"
+    );
+    println!("|---|---|---|---|---|");
+    println!(
+        "| baocao, Tab after each | {} B | {:.0} | {:.0} | {:.1} ms |",
+        ours.total, ours.digit, ours.step, ours.digit_latency
+    );
+    match sc {
+        Some(c) => println!(
+            "| sc -n -C, Enter after each | {} B | {:.0} | {:.0} | {:.1} ms |",
+            c.total, c.digit, c.step, c.digit_latency
+        ),
+        None => println!("| sc | not installed (apt-get install sc) | | | |"),
+    }
+    println!();
     println!(
         "| draft | size | first frame | bytes/typed char (median / p95) | bytes/cell move | bytes/digit in a cell | key→echo: typing, cell move, digit (median) | idle 5 s: bytes, CPU, wake-ups | peak RSS |"
     );
