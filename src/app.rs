@@ -28,7 +28,7 @@ pub use modal::{Confirm, Modal};
 pub use perform::{Performer, perform};
 pub use saving::SaveState;
 pub use start::{DraftInfo, StartScreen};
-pub use wizard::{BIG_DRAFT_ROWS, Focus, Wizard};
+pub use wizard::{Focus, Wizard};
 
 use crate::draft::Draft;
 use crate::i18n::Lang;

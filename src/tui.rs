@@ -24,7 +24,7 @@ use backend::LeanBackend;
 use writer::TermWriter;
 
 use crate::app::perform::{SaveJob, SaverMsg};
-use crate::app::{Action, App, BIG_DRAFT_ROWS, Effect, Performer, perform};
+use crate::app::{Action, App, Effect, Performer, perform};
 use crate::cli::{Env, Failure};
 use crate::guard::Guard;
 use crate::i18n;
@@ -227,6 +227,10 @@ fn test_panic(action: &Action) -> bool {
 /// would cost more than the key itself. An emergency copy then lacks at most that much
 /// typing (the promise allows 2 s).
 const PUBLISH_EVERY: Duration = Duration::from_millis(300);
+
+/// A draft with more table rows than this (a province's consolidated report) is a
+/// very large one for the guard (see [`PUBLISH_EVERY`]).
+const BIG_DRAFT_ROWS: usize = 2000;
 
 /// When the open draft was last handed to the guard, and whether a change waits.
 #[derive(Default)]

@@ -106,7 +106,7 @@ fn edit_key(
         };
         if edit.editor.key_with(key, typing) {
             let (row, col, text) = (edit.row.clone(), edit.col.clone(), edit.editor.text());
-            w.type_in_cell(t, table, &row, &col, text, now);
+            w.type_in_cell(table, &row, &col, text, now);
         }
         return Outcome::None;
     }
@@ -317,7 +317,7 @@ fn start_edit(
         col: col.clone(),
     });
     if text != original {
-        w.type_in_cell(t, table, &row, &col, text, now);
+        w.type_in_cell(table, &row, &col, text, now);
     }
     Outcome::None
 }

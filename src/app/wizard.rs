@@ -74,10 +74,6 @@ pub struct Wizard {
     pub eval_due: Option<Instant>,
 }
 
-/// A draft with more table rows than this (a province's consolidated report) is
-/// handled as a very large one elsewhere (how often the save guard gets a copy).
-pub const BIG_DRAFT_ROWS: usize = 2000;
-
 /// How long typing in a cell may pause before the computed cells, findings, progress
 /// and message line catch up (leaving the cell catches them up at once). A burst of
 /// digits echoes only the digits: over a slow link each repaint of the sums between
@@ -312,7 +308,6 @@ impl Wizard {
     /// the cell (see [`EVAL_PAUSE`]).
     pub fn type_in_cell(
         &mut self,
-        _t: &Template,
         table: &str,
         row: &RowRef,
         col: &str,
@@ -323,16 +318,6 @@ impl Wizard {
             self.save.changed(now);
             self.eval_due = Some(now + EVAL_PAUSE);
         }
-    }
-
-    /// Whether the draft is a very large one.
-    pub fn is_big(&self) -> bool {
-        self.draft
-            .tables
-            .values()
-            .map(|t| t.rows.len())
-            .sum::<usize>()
-            > BIG_DRAFT_ROWS
     }
 
     /// Evaluates now if an evaluation is owed.
