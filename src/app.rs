@@ -345,6 +345,18 @@ impl App {
             Action::Opened(Ok(opened)) => {
                 let goto = opened.goto.clone();
                 let mut w = Wizard::new(&self.template, self.lang, *opened);
+                if let Some(from) = w.draft.migrated_from
+                    && !w.read_only
+                {
+                    // Saved in the new format at once; the old file stays as a
+                    // generation.
+                    w.changed(&self.template, now);
+                    w.save.now(now);
+                    self.status = Some(Status {
+                        text: crate::i18n::migrated(self.lang, from),
+                        error: false,
+                    });
+                }
                 if let Some(id) = goto
                     && !w.goto(&self.template, &id)
                 {

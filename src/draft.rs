@@ -14,7 +14,12 @@ use crate::template::{Template, answer_key};
 
 /// The draft file format this program writes. A file with a larger number was written
 /// by a newer baocao and is refused rather than silently losing its new fields.
-pub const FORMAT_VERSION: u32 = 1;
+/// Version 2: a unit's own figures are in its group's rows, not in an added unit row
+/// (see [`migrate`]).
+pub const FORMAT_VERSION: u32 = 2;
+
+mod migrate;
+pub use migrate::migrate;
 
 /// A whole draft.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
@@ -33,6 +38,10 @@ pub struct Draft {
     /// the save thread, for the emergency guard) costs nothing for unchanged tables.
     #[serde(default)]
     pub tables: BTreeMap<String, Arc<TableData>>,
+    /// The file format the draft was read in, when it was older and was converted on
+    /// load (not stored: the next save writes the current format).
+    #[serde(skip)]
+    pub migrated_from: Option<u32>,
 }
 
 /// Which outline a draft fills.
@@ -119,6 +128,10 @@ pub struct Meta {
     /// Recipients, one per line ("Ban Thường vụ Tỉnh ủy (b/c)").
     #[serde(default)]
     pub recipients: Vec<String>,
+    /// The province's report made from its units' reports: every group's rows are
+    /// open and hold a row per unit. A unit's own report types into its group's rows.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub consolidated: bool,
 }
 
 /// A narrative answer or a typed number of a section.
@@ -177,10 +190,10 @@ pub enum RowRef {
 }
 
 impl Draft {
-    /// A new, empty draft for `template`, with one unit row for the reporting unit in
-    /// every group of the unit tables that matches its group.
+    /// A new, empty draft for `template`. A unit types its figures straight into its
+    /// group's rows, so no row is added for it.
     pub fn new(template: &Template, meta: Meta) -> Draft {
-        let mut draft = Draft {
+        Draft {
             format_version: FORMAT_VERSION,
             template: TemplateRef {
                 id: template.id.clone(),
@@ -189,36 +202,21 @@ impl Draft {
             meta,
             answers: BTreeMap::new(),
             tables: BTreeMap::new(),
-        };
-        let group = draft.meta.group.key();
-        let unit = draft.meta.unit.clone();
-        for table in &template.tables {
-            let data = draft.table_mut(&table.id);
-            for (_, row) in table.all_rows() {
-                let in_group = row.key == group || row.key.starts_with(&format!("{group}."));
-                let takes_units = row
-                    .accepts
-                    .as_ref()
-                    .is_some_and(|a| a.kind == crate::template::AddedKind::Unit);
-                if in_group && takes_units {
-                    let id = data.next_id();
-                    let mut cells = BTreeMap::new();
-                    if let Some(label) = table
-                        .columns
-                        .iter()
-                        .find(|c| c.kind == crate::template::ColumnKind::Label)
-                    {
-                        cells.insert(label.id.clone(), unit.clone());
-                    }
-                    data.rows.push(Arc::new(AddedRow {
-                        id,
-                        parent: row.key.clone(),
-                        cells,
-                    }));
-                }
-            }
+            migrated_from: None,
         }
-        draft
+    }
+
+    /// Whether a template row key is in this draft's own unit group ("III", "III.1").
+    /// A consolidated report owns every row.
+    pub fn owns_row(&self, key: &str) -> bool {
+        if self.meta.consolidated {
+            return true;
+        }
+        let group = self.meta.group.key();
+        key == group
+            || key
+                .strip_prefix(group)
+                .is_some_and(|rest| rest.starts_with('.'))
     }
 
     /// A table's contents to change (created when missing; copied first if shared).

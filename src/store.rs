@@ -351,6 +351,9 @@ pub fn parse(path: &Path, text: &str, templates: &[&Template]) -> Result<Draft, 
                 return Err(e);
             }
             draft.normalize();
+            if let Some(t) = templates.iter().find(|t| t.id == draft.template.id) {
+                crate::draft::migrate(&mut draft, t);
+            }
             Ok(draft)
         }
         Err(e) => {

@@ -13,6 +13,7 @@ pub fn consolidated(template: &Template, rows: usize, answer_bytes: usize) -> Dr
         Meta {
             unit: "Sở Nội vụ tỉnh Bình Định".into(),
             group: UnitGroup::I,
+            consolidated: true,
             ..Meta::default()
         },
     );

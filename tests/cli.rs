@@ -204,8 +204,8 @@ fn a_newer_draft_is_refused_by_every_command_and_stays_byte_identical() {
     let text = fs::read_to_string(sample("so-noi-vu.ron"))
         .unwrap()
         .replacen(
-            "format_version: 1,",
-            "format_version: 2,\n    attachments: [],",
+            &format!("format_version: {},", baocao::draft::FORMAT_VERSION),
+            "format_version: 99,\n    attachments: [],",
             1,
         );
     fs::write(&path, &text).unwrap();

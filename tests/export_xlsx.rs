@@ -143,11 +143,13 @@ fn consistent_row_totals_are_formulas_and_broken_ones_keep_what_was_typed() {
         let numbers_row = (0..50u32)
             .find(|&r| values.get_value((r, 0)) == Some(&Data::String("(1)".into())))
             .unwrap();
-        // The first added unit row: its (3) against (4)+…+(8).
+        // The first row the unit typed: its (3) against (4)+…+(8).
         let i = sheet
             .rows
             .iter()
-            .position(|r| r.kind == rules::RowKind::Added && r.cells[2].value().is_some())
+            .position(|r| {
+                r.kind == (rules::RowKind::Group { computed: false }) && r.cells[2].is_typed()
+            })
             .unwrap();
         let at = (numbers_row + 1 + i as u32, 2);
         let f = formulas.get_value(at).cloned().unwrap_or_default();

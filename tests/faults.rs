@@ -305,7 +305,9 @@ fn a_read_only_file_system_is_a_save_error() {
 #[test]
 fn a_file_size_limit_is_a_save_error_not_a_death() {
     let dir = tempfile::tempdir().unwrap();
-    let path = new_draft(dir.path());
+    let path = dir.path().join("d.ron");
+    // Larger than the limit from its first save on.
+    store::save(&path, &draft_with(&"Nội dung. ".repeat(60))).unwrap();
     let before = fs::read(&path).unwrap();
     // 1 block of 512 bytes: the draft is larger, so the save hits the limit.
     let out = Command::new("sh")

@@ -44,17 +44,13 @@ fn fixed_row(h: &Harness, table: &str, key: &str) -> usize {
         .unwrap()
 }
 
-/// The sheet index of the first added row under a fixed row.
-fn added_under(h: &Harness, table: &str, parent: &str) -> usize {
+/// The sheet index of the row a unit's own report types into (its group's row).
+fn unit_row(h: &Harness, table: &str, parent: &str) -> usize {
     let w = h.app.wizard().unwrap();
     let s = w.eval.sheet(table).unwrap();
     let p = s.fixed(parent).unwrap();
-    s.rows[p]
-        .children
-        .iter()
-        .copied()
-        .find(|&i| s.rows[i].kind == RowKind::Added)
-        .unwrap()
+    assert!(!s.rows[p].foreign, "{parent} is another group's row");
+    p
 }
 
 /// In the open findings list, moves to the first finding of `rule` and opens it.
@@ -91,7 +87,7 @@ fn vietnamese_text_and_an_inconsistent_row_are_flagged_fixed_and_saved() {
         h.app.wizard().unwrap().step(),
         &StepRef::Table("pl1".into())
     );
-    let row = added_under(&h, "pl1", "III.1");
+    let row = unit_row(&h, "pl1", "III.1");
     go_to_cell(&mut h, row, "3");
     h.press("1250<tab>1000<tab>200<tab>30<tab>10<tab>8<enter>");
     let expected = "Cột (3) = 1.250 nhưng (4)+(5)+(6)+(7)+(8) = 1.248, lệch 2";
@@ -124,7 +120,7 @@ fn vietnamese_text_and_an_inconsistent_row_are_flagged_fixed_and_saved() {
 #[test]
 fn escape_restores_what_was_in_the_cell() {
     let mut h = Harness::district(Some("pl1"));
-    let row = added_under(&h, "pl1", "III.1");
+    let row = unit_row(&h, "pl1", "III.1");
     go_to_cell(&mut h, row, "3");
     h.press("500<enter><up>");
     h.press("9999");
@@ -148,7 +144,7 @@ fn escape_restores_what_was_in_the_cell() {
 #[test]
 fn a_wrong_number_is_kept_as_typed_and_explained() {
     let mut h = Harness::district(Some("pl1"));
-    let row = added_under(&h, "pl1", "III.1");
+    let row = unit_row(&h, "pl1", "III.1");
     go_to_cell(&mut h, row, "3");
     h.press("1,234<enter>");
     let w = h.app.wizard().unwrap();
@@ -311,7 +307,7 @@ fn an_unknown_step_id_is_reported_and_nothing_moves() {
 #[test]
 fn the_findings_list_jumps_to_the_place() {
     let mut h = Harness::district(Some("pl1"));
-    let row = added_under(&h, "pl1", "III.2");
+    let row = unit_row(&h, "pl1", "III.2");
     go_to_cell(&mut h, row, "3");
     h.press("100<tab>1<tab>1<tab>1<tab>1<tab>1<enter>");
     h.press("<c-g>i.1<enter><c-e>");
@@ -415,7 +411,7 @@ fn quitting_saves_first_and_does_not_ask() {
 #[test]
 fn findings_never_block_moving_saving_or_quitting() {
     let mut h = Harness::district(Some("pl1"));
-    let row = added_under(&h, "pl1", "III.1");
+    let row = unit_row(&h, "pl1", "III.1");
     go_to_cell(&mut h, row, "3");
     h.press("abc<enter><c-n><c-p><c-s>");
     assert!(h.app.wizard().unwrap().save.is_clean());
@@ -596,7 +592,11 @@ fn findings_follow_a_pause_in_typing_or_leaving_the_cell_in_a_very_large_draft()
     });
     let before = messages(&h, "R1").len();
     // The first unit row of group I: (3) made wrong by typing over it.
-    let row = added_under(&h, "pl1", "I");
+    let row = {
+        let w = h.app.wizard().unwrap();
+        let s = w.eval.sheet("pl1").unwrap();
+        s.rows[s.fixed("I").unwrap()].children[0]
+    };
     go_to_cell(&mut h, row, "3");
     h.press("9");
     assert_eq!(messages(&h, "R1").len(), before, "not yet: typing goes on");

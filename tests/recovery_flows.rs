@@ -184,10 +184,11 @@ fn a_draft_from_a_newer_program_is_refused_in_the_wizard_and_left_untouched() {
     let mut a = Harness::district(None);
     let path = a.path("tp");
     a.press("<c-q>");
-    let newer =
-        fs::read_to_string(&path)
-            .unwrap()
-            .replacen("format_version: 1", "format_version: 9", 1);
+    let newer = fs::read_to_string(&path).unwrap().replacen(
+        &format!("format_version: {}", baocao::draft::FORMAT_VERSION),
+        "format_version: 99",
+        1,
+    );
     fs::write(&path, &newer).unwrap();
     let mut b = second(&a);
     close(&mut a);

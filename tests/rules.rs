@@ -36,16 +36,13 @@ fn add_row(d: &mut Draft, table: &str, parent: &str, cells: &[(&str, &str)]) -> 
     RowRef::Added(id)
 }
 
-/// The id of the unit row `Draft::new` made under `parent`.
+/// The row a unit's own report types into: its group's row itself.
 fn unit_row(d: &Draft, table: &str, parent: &str) -> RowRef {
-    RowRef::Added(
-        d.tables[table]
-            .rows
-            .iter()
-            .find(|r| r.parent == parent)
-            .unwrap()
-            .id,
-    )
+    assert!(
+        d.owns_row(parent),
+        "{table}: {parent} is not the unit's group"
+    );
+    RowRef::Fixed(parent.into())
 }
 
 fn set_row(d: &mut Draft, table: &str, row: &RowRef, values: &[(&str, &str)]) {
@@ -160,13 +157,14 @@ fn r2_groups_subtotals_and_the_grand_total_are_computed() {
     let s = e.sheet("pl1").unwrap();
     let col3 = t.table("pl1").unwrap().column_index("3").unwrap();
     let value = |key: &str| s.rows[s.fixed(key).unwrap()].cells[col3].clone();
-    assert_eq!(value("III.1"), Cell::Sum(Some(1250.0)));
+    // The district's rows are typed; the groups above them are sums.
+    assert_eq!(value("III.1"), Cell::Number(1250.0));
     assert_eq!(value("III"), Cell::Sum(Some(1750.0)));
     assert_eq!(value("I"), Cell::Sum(Some(10.0)));
     assert_eq!(
         value("II"),
-        Cell::Blank,
-        "a group without rows is typed, and nothing is typed"
+        Cell::Na,
+        "another group's row without rows takes no input in a district's report"
     );
     assert_eq!(value("TOTAL"), Cell::Sum(Some(1760.0)));
     assert!(of_rule(&e.findings, "R2").is_empty());

@@ -156,11 +156,13 @@ fn find(buf: &ratatui::buffer::Buffer, text: &str) -> Option<(u16, u16)> {
 
 #[test]
 fn a_flagged_cell_is_marked_by_style_and_symbol_and_computed_cells_stand_apart() {
-    let h = Harness::with_sample("vi-pham-quy-tac", Some("pl1"), SMALL);
+    let mut h = Harness::with_sample("vi-pham-quy-tac", Some("pl1"), SMALL);
+    // Off the flagged cell (where the step opens), so that its own style shows.
+    h.press("<down><down>");
     let term = h.draw();
     let buf = term.backend().buffer();
     let th = theme();
-    // The unit row's (3) = 2.451 is flagged (R1).
+    // The unit's row's (3) = 2.451 is flagged (R1).
     let (x, y) = find(buf, "2.451✗").expect("the flagged value with its mark");
     let cell = &buf[(x, y)];
     assert!(cell.modifier.contains(Modifier::UNDERLINED), "{cell:?}");

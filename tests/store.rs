@@ -209,7 +209,7 @@ fn a_draft_from_a_newer_format_is_refused_and_left_byte_identical() {
     let path = dir.path().join("new.ron");
     store::save(&path, &sample_draft(&t)).unwrap();
     let text = fs::read_to_string(&path).unwrap().replace(
-        "format_version: 1,",
+        &format!("format_version: {},", baocao::draft::FORMAT_VERSION),
         "format_version: 7,\n    signatures: [\"x\"],",
     );
     fs::write(&path, &text).unwrap();
@@ -220,7 +220,7 @@ fn a_draft_from_a_newer_format_is_refused_and_left_byte_identical() {
             err,
             LoadError::NewerFormat {
                 found: 7,
-                supported: 1,
+                supported: baocao::draft::FORMAT_VERSION,
                 ..
             }
         ),

@@ -58,6 +58,12 @@ pub(super) enum Outcome {
     Computed,
     /// Say why the cell cannot be typed into: a heading row takes no figures.
     Heading,
+    /// Say why the cell cannot be typed into: another unit group fills this row;
+    /// the unit's own rows are named.
+    Foreign(Vec<String>),
+    /// Say why no row can be added here: a unit types into its own group's rows
+    /// (named), and rows per unit are the consolidated report's.
+    NoUnitRows(Vec<String>),
 }
 
 pub(super) fn key(
@@ -213,7 +219,7 @@ fn browse_key(
             }
         }
         Some(Cmd::NothingToReport) => w.toggle_table_nothing(t, table, now),
-        Some(Cmd::AddRow) => add_row(w, t, table, now),
+        Some(Cmd::AddRow) => return add_row(w, t, table, now),
         Some(Cmd::DeleteRow) => {
             if let Some(r) = w.eval.sheet(table).and_then(|s| s.rows.get(w.grid.row))
                 && r.kind == RowKind::Added
@@ -272,15 +278,11 @@ fn start_edit(
     now: Instant,
 ) -> Outcome {
     let Some((row, col)) = current(w, t, table) else {
-        let heading = w
-            .eval
-            .sheet(table)
-            .and_then(|s| s.rows.get(w.grid.row))
-            .is_some_and(|r| r.kind == RowKind::Heading);
-        return if heading {
-            Outcome::Heading
-        } else {
-            Outcome::Computed
+        let r = w.eval.sheet(table).and_then(|s| s.rows.get(w.grid.row));
+        return match r {
+            Some(r) if r.kind == RowKind::Heading => Outcome::Heading,
+            Some(r) if r.foreign => Outcome::Foreign(own_rows(w, table)),
+            _ => Outcome::Computed,
         };
     };
     let original = w.draft.cell(table, &row, &col).to_string();
@@ -356,10 +358,45 @@ fn insertion(w: &Wizard, t: &Template, table: &str) -> Option<(String, usize)> {
     Some((parent, at))
 }
 
-fn add_row(w: &mut Wizard, t: &Template, table: &str, now: Instant) {
-    let Some((parent, at)) = insertion(w, t, table) else {
-        return;
+/// The names of the fixed rows the draft's unit fills in a table with unit groups
+/// ("1 Tại cấp huyện", "2 Tại cấp xã" for a district).
+pub(super) fn own_rows(w: &Wizard, table: &str) -> Vec<String> {
+    let Some(sheet) = w.eval.sheet(table) else {
+        return Vec::new();
     };
+    sheet
+        .rows
+        .iter()
+        .filter(|r| matches!(r.kind, RowKind::Group { .. }) && !r.foreign)
+        .filter(|r| {
+            r.children
+                .iter()
+                .all(|&c| sheet.rows[c].kind == RowKind::Added)
+        })
+        .filter(|r| w.draft.owns_row(&r.spec_key))
+        .map(|r| r.display_label())
+        .collect()
+}
+
+fn add_row(w: &mut Wizard, t: &Template, table: &str, now: Instant) -> Outcome {
+    let Some((parent, at)) = insertion(w, t, table) else {
+        return Outcome::None;
+    };
+    let spec = t.table(table);
+    let accepts = match parent.as_str() {
+        "" => spec.and_then(|s| s.accepts.as_ref()),
+        key => spec
+            .and_then(|s| s.row(key))
+            .and_then(|r| r.accepts.as_ref()),
+    };
+    let units = accepts.is_some_and(|a| a.kind == crate::template::AddedKind::Unit);
+    if !parent.is_empty() && (!w.draft.owns_row(&parent) || units && !w.draft.meta.consolidated) {
+        return if units {
+            Outcome::NoUnitRows(own_rows(w, table))
+        } else {
+            Outcome::Foreign(own_rows(w, table))
+        };
+    }
     let data = w.draft.table_mut(table);
     let id = data.next_id();
     data.rows.insert(
@@ -378,6 +415,7 @@ fn add_row(w: &mut Wizard, t: &Template, table: &str, now: Instant) {
             .and_then(|s| s.columns.iter().position(|c| c.kind == ColumnKind::Label))
             .unwrap_or(0);
     }
+    Outcome::None
 }
 
 fn move_added(w: &mut Wizard, t: &Template, table: &str, by: isize, now: Instant) {

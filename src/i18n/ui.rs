@@ -187,6 +187,42 @@ pub fn computed_cell(lang: Lang) -> &'static str {
     )
 }
 
+/// A draft in an older file format was converted on opening.
+pub fn migrated(lang: Lang, from: u32) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Đã chuyển bản nháp từ định dạng {from}: số liệu của đơn vị nay ở dòng của nhóm; tệp cũ còn trong các bản trước"
+        ),
+        Lang::En => format!(
+            "Draft converted from format {from}: the unit's figures are now in its group's rows; the old file is kept among the earlier versions"
+        ),
+    }
+}
+
+/// Typing into a row of another unit group.
+pub fn foreign_row(lang: Lang, own: &[String]) -> String {
+    let own = own.join("; ");
+    match lang {
+        Lang::Vi => {
+            format!("Dòng này của nhóm đơn vị khác. Số liệu của đơn vị nhập vào dòng: {own}")
+        }
+        Lang::En => format!("This row is another group's. Your unit's figures go in: {own}"),
+    }
+}
+
+/// Ctrl-A where a row per unit would be added, in a unit's own report.
+pub fn no_unit_rows(lang: Lang, own: &[String]) -> String {
+    let own = own.join("; ");
+    match lang {
+        Lang::Vi => format!(
+            "Báo cáo của đơn vị nhập thẳng vào dòng: {own} (dòng theo từng đơn vị do cơ quan tổng hợp thêm)"
+        ),
+        Lang::En => format!(
+            "A unit's report types straight into: {own} (a row per unit is the consolidating office's)"
+        ),
+    }
+}
+
 /// Ctrl-K on a field that cannot be marked.
 pub fn not_markable(lang: Lang) -> &'static str {
     lang.pick(

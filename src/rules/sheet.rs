@@ -56,6 +56,9 @@ pub struct SheetRow {
     pub source: Option<usize>,
     /// For a lettered sub-row ("a)"), its parent's number ("6"), to name it alone.
     pub parent_stt: Option<String>,
+    /// A row another unit group fills (a department's row in a district's report):
+    /// its blank cells take no input.
+    pub foreign: bool,
 }
 
 /// The value of one cell.
@@ -235,6 +238,7 @@ pub(crate) fn build(template: &Template, table: &Table, draft: &Draft) -> Sheet 
     }
     let mut b = Builder {
         template,
+        draft,
         table,
         data,
         by_parent,
@@ -274,6 +278,7 @@ pub(crate) fn build(template: &Template, table: &Table, draft: &Draft) -> Sheet 
 
 struct Builder<'a> {
     template: &'a Template,
+    draft: &'a Draft,
     table: &'a Table,
     data: &'a crate::draft::TableData,
     by_parent: Vec<(&'a str, Vec<(usize, &'a AddedRow)>)>,
@@ -303,6 +308,8 @@ impl<'a> Builder<'a> {
         };
         let raw = self.data.cells.get(&spec.key);
         let unit = spec.indicator.as_ref().map(|i| i.unit.as_str());
+        let foreign =
+            kind == (RowKind::Group { computed: false }) && !self.draft.owns_row(&spec.key);
         let cells = self
             .table
             .columns
@@ -314,7 +321,11 @@ impl<'a> Builder<'a> {
                 _ if kind == RowKind::Heading => Cell::Na,
                 k => {
                     let text = raw.and_then(|m| m.get(&col.id)).map_or("", String::as_str);
-                    typed(self.template, k, unit, text)
+                    match typed(self.template, k, unit, text) {
+                        // What was typed there stays visible and can be corrected.
+                        Cell::Blank if foreign => Cell::Na,
+                        cell => cell,
+                    }
                 }
             })
             .collect();
@@ -334,6 +345,7 @@ impl<'a> Builder<'a> {
                 .filter(|_| spec.stt.ends_with(')'))
                 .map(|p| self.rows[p].stt.clone())
                 .filter(|s| !s.is_empty()),
+            foreign,
         });
         self.link(parent, index);
         for child in &spec.children {
@@ -402,6 +414,7 @@ impl<'a> Builder<'a> {
             cells,
             source: Some(source),
             parent_stt: None,
+            foreign: false,
         });
         self.link(parent, index);
     }

@@ -234,6 +234,8 @@ fn row_line(
     let t = theme();
     let focused = w.focus == Focus::Content;
     let base = match row.kind {
+        // Another unit group's row: visibly not this unit's.
+        RowKind::Group { .. } if row.foreign => t.dim,
         RowKind::Group { .. } | RowKind::Total => t.group,
         RowKind::Heading => t.title,
         _ => t.normal,

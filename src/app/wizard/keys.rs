@@ -127,6 +127,18 @@ pub(in crate::app) fn key(
                         error: false,
                     })
                 }
+                Outcome::Foreign(own) => {
+                    app.status = Some(Status {
+                        text: i18n::foreign_row(lang, &own),
+                        error: false,
+                    })
+                }
+                Outcome::NoUnitRows(own) => {
+                    app.status = Some(Status {
+                        text: i18n::no_unit_rows(lang, &own),
+                        error: false,
+                    })
+                }
             }
         }
         Context::Review => match cmd {
