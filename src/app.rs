@@ -3,6 +3,7 @@
 //! for [`Effect`]s (save, open, create …) that [`perform`] carries out. Nothing here
 //! draws or touches the terminal; `ui` reads this state to draw it.
 
+mod columns;
 mod editor;
 mod export;
 mod fields;

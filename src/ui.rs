@@ -44,7 +44,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         Screen::Start(s) => start::render(app, s, frame),
         Screen::NewDraft(form) => start::render_form(app, form, frame),
         Screen::Wizard(w) => {
-            let a = layout::areas(size, w.table().is_some());
+            let a = layout::areas(size, w.table().is_some(), w.tree_shown());
             bars::header(app, w, frame, a.header);
             tree::render(app, w, frame, a.tree);
             match w.step() {

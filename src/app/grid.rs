@@ -219,6 +219,7 @@ fn browse_key(
             }
         }
         Some(Cmd::NothingToReport) => w.toggle_table_nothing(t, table, now),
+        Some(Cmd::ToggleTree) => w.tree_pinned = !w.tree_pinned,
         Some(Cmd::AddRow) => return add_row(w, t, table, now),
         Some(Cmd::DeleteRow) => {
             if let Some(r) = w.eval.sheet(table).and_then(|s| s.rows.get(w.grid.row))
@@ -453,7 +454,7 @@ pub(super) fn scroll_into_view(w: &mut Wizard, t: &Template, table: &str, size: 
     let n = rows(w, table);
     w.grid.row = w.grid.row.min(n.saturating_sub(1));
     w.grid.col = w.grid.col.min(spec.columns.len().saturating_sub(1));
-    let body = layout::grid_body(size);
+    let body = layout::grid_body(size, w.tree_shown());
     // One line is kept for the pinned group row when scrolled.
     let visible = (body.height as usize).saturating_sub(1).max(1);
     if w.grid.row < w.grid.top {
@@ -467,7 +468,7 @@ pub(super) fn scroll_into_view(w: &mut Wizard, t: &Template, table: &str, size: 
     let scroll_index = (0..w.grid.col)
         .filter(|&i| !layout::frozen(spec.columns[i].kind))
         .count();
-    let widths = layout::column_widths(spec, body.width);
+    let widths = layout::column_widths(spec, &w.content_widths, body.width);
     if scroll_index < w.grid.left {
         w.grid.left = scroll_index;
     }

@@ -101,6 +101,8 @@ pub enum Cmd {
     RowDown,
     /// Clear the current cell.
     ClearCell,
+    /// Show or fold the outline tree beside a table (narrow terminals).
+    ToggleTree,
     /// Start screen: new draft.
     New,
     /// Start screen: duplicate the selected draft.
@@ -205,6 +207,7 @@ pub static BINDINGS: &[Binding] = &[
     b!(Grid, false, [k(KeyCode::Delete)], ClearCell),
     b!(Grid, false, [ctrl('z')], Undo),
     b!(Grid, false, [ctrl('k')], NothingToReport),
+    b!(Grid, false, [ctrl('w')], ToggleTree),
     b!(Grid, true, [ch('?')], Help),
     b!(Grid, false, [k(KeyCode::Esc)], Back),
     b!(CellEdit, true, [k(KeyCode::Enter)], Enter),

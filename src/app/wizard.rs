@@ -72,6 +72,10 @@ pub struct Wizard {
     pub typing: crate::ime::Typing,
     /// An evaluation owed after typing into a cell of a very large draft, and when.
     pub eval_due: Option<Instant>,
+    /// The widest content of each column of the current table step.
+    pub content_widths: Vec<u16>,
+    /// The outline tree kept on screen on table steps of a narrow terminal (Ctrl-W).
+    pub tree_pinned: bool,
 }
 
 /// How long typing in a cell may pause before the computed cells, findings, progress
@@ -104,6 +108,8 @@ impl Wizard {
             lock: opened.lock,
             typing: crate::ime::Typing::default(),
             eval_due: None,
+            content_widths: Vec::new(),
+            tree_pinned: false,
         };
         w.refresh(t);
         let first = (0..w.steps.len())
@@ -120,6 +126,23 @@ impl Wizard {
         self.eval = Evaluation::default();
         self.eval = rules::evaluate(t, &self.draft);
         self.derive(t);
+        self.measure(t);
+    }
+
+    /// Measures the current table's columns (after an evaluation or a step change).
+    fn measure(&mut self, t: &Template) {
+        self.content_widths = match self.table() {
+            Some(table) => {
+                super::columns::content_widths(self.lang, t, &self.draft, &self.eval, table)
+            }
+            None => Vec::new(),
+        };
+    }
+
+    /// Whether the outline tree is on screen (on a table step of a narrow terminal it
+    /// folds away unless it has the keyboard or is pinned with Ctrl-W).
+    pub fn tree_shown(&self) -> bool {
+        self.focus == Focus::Outline || self.tree_pinned || self.table().is_none()
     }
 
     /// Step states and the findings' order, from the evaluation.
@@ -235,6 +258,7 @@ impl Wizard {
         self.focus = Focus::Content;
         self.grid = GridState::default();
         self.review = 0;
+        self.measure(t);
         self.fields = match self.step() {
             StepRef::Info => Fields::for_meta(self.lang, &self.draft.meta),
             StepRef::Section(id) => t

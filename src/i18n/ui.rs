@@ -42,6 +42,7 @@ pub fn cmd_label(lang: Lang, context: Context, cmd: Cmd) -> &'static str {
         (Context::Grid, Cmd::RowUp) => lang.pick("chuyển dòng lên", "move row up"),
         (Context::Grid, Cmd::RowDown) => lang.pick("chuyển dòng xuống", "move row down"),
         (Context::Grid, Cmd::ClearCell) => lang.pick("xóa ô", "clear cell"),
+        (Context::Grid, Cmd::ToggleTree) => lang.pick("hiện/ẩn mục lục", "show/fold the outline"),
         (Context::Grid, Cmd::NothingToReport) => lang.pick("Không phát sinh", "nothing to report"),
         (Context::Grid, Cmd::Help) => lang.pick("trợ giúp", "help"),
         (Context::Grid, Cmd::Back) => lang.pick("về mục lục", "to outline"),

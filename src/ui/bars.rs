@@ -4,6 +4,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
@@ -65,7 +66,19 @@ pub(super) fn header(app: &App, w: &Wizard, frame: &mut Frame, area: Rect) {
 
 pub(super) fn message(app: &App, w: &Wizard, frame: &mut Frame, area: Rect) {
     let t = theme();
-    let width = area.width as usize;
+    let width = (area.width as usize).max(1);
+    let room = area.height as usize;
+    // The status (or a failed save) keeps the bottom lines, up to two; what the field
+    // or cell says takes the rest. Every text wraps instead of being cut.
+    let save_error = w.save.error.as_ref().map(|e| crate::app::Status {
+        text: e.clone(),
+        error: true,
+    });
+    let mut status: Vec<Line> = Vec::new();
+    if let Some(s) = app.status.as_ref().or(save_error.as_ref()) {
+        let style = if s.error { t.error } else { t.ok };
+        status = wrapped(&s.text, width, 2, style);
+    }
     let mut lines: Vec<Line> = Vec::new();
     let here = w.current_findings(&app.template);
     if let Some(f) = here.first() {
@@ -78,56 +91,74 @@ pub(super) fn message(app: &App, w: &Wizard, frame: &mut Frame, area: Rect) {
         if here.len() > 1 {
             text.push_str(&i18n::more_here(app.lang, here.len() - 1));
         }
-        lines.push(Line::from(Span::styled(
-            fit(&text, width),
-            t.severity(f.severity),
-        )));
+        lines.extend(wrapped(&text, width, 2, t.severity(f.severity)));
         if let Some(h) = i18n::hint(app.lang, f) {
-            lines.push(Line::from(Span::styled(
-                fit(&format!("  → {h}"), width),
-                t.dim,
-            )));
+            lines.extend(wrapped(&format!("→ {h}"), width, 2, t.dim));
         }
     } else if let StepRef::Table(id) = w.step()
         && let Some(spec) = app.template.table(id)
         && let Some(col) = spec.columns.get(w.grid.col)
     {
-        // The column's full caption, then the cell's whole value, which the grid may
-        // cut: "(7) So sánh … = Chưa đạt (còn thiếu 1 bậc)".
-        let value = w
-            .eval
-            .sheet(id)
-            .and_then(|s| s.rows.get(w.grid.row))
+        // The row's name when the grid cuts it, the column's full caption, then the
+        // cell's whole value, which the grid may cut too:
+        // "(7) So sánh … = Chưa đạt (còn thiếu 1 bậc)".
+        let row = w.eval.sheet(id).and_then(|s| s.rows.get(w.grid.row));
+        let value = row
             .map(|row| crate::report::cell_text(app.lang, &w.draft, spec, row, w.grid.col))
             .unwrap_or_default()
             .replace('\n', " ");
-        lines.push(Line::from(Span::styled(
-            fit(&format!("({}) {}", col.id, col.header), width),
-            t.dim,
-        )));
+        let mut head = format!("({}) {}", col.id, col.header);
+        if let Some(row) = row
+            && label_cut(app, w, spec)
+            && !matches!(col.kind, crate::template::ColumnKind::Label)
+        {
+            head = format!(
+                "{} {} {head}",
+                row.display_label(),
+                super::glyphs::glyphs().sep
+            );
+        }
+        lines.extend(wrapped(&head, width, 2, t.dim));
         // While the cell is being edited its editor shows the value: echoing each key
         // here too would double the bytes of every digit.
         if !value.trim().is_empty() && w.grid.edit.is_none() {
-            lines.push(Line::from(Span::styled(
-                fit(&format!("  = {value}"), width),
-                t.normal,
-            )));
+            lines.extend(wrapped(&format!("= {value}"), width, 2, t.normal));
         }
     }
-    let save_error = w.save.error.as_ref().map(|e| crate::app::Status {
-        text: e.clone(),
-        error: true,
-    });
-    if let Some(s) = app.status.as_ref().or(save_error.as_ref()) {
-        let style = if s.error { t.error } else { t.ok };
-        let line = Line::from(Span::styled(fit(&s.text, width), style));
-        if lines.len() >= 2 {
-            lines[1] = line;
-        } else {
-            lines.push(line);
-        }
-    }
+    lines.truncate(room.saturating_sub(status.len()));
+    lines.extend(status);
     frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// Whether the grid shows the name column narrower than its longest name.
+fn label_cut(app: &App, w: &Wizard, spec: &crate::template::Table) -> bool {
+    let Some(l) = spec
+        .columns
+        .iter()
+        .position(|c| c.kind == crate::template::ColumnKind::Label)
+    else {
+        return false;
+    };
+    let body = crate::layout::grid_body(app.size, w.tree_shown());
+    let widths = crate::layout::column_widths(spec, &w.content_widths, body.width);
+    w.content_widths.get(l).is_some_and(|&c| c > widths[l])
+}
+
+/// A text wrapped at word boundaries into at most `max` lines of `width` (the last
+/// one cut with "…" when the text is longer still).
+fn wrapped(text: &str, width: usize, max: usize, style: Style) -> Vec<Line<'static>> {
+    let mut out: Vec<String> = textwrap::wrap(text, width)
+        .into_iter()
+        .map(|l| l.trim_start().to_string())
+        .collect();
+    if out.len() > max {
+        let rest = out[max - 1..].join(" ");
+        out.truncate(max - 1);
+        out.push(fit(&rest, width));
+    }
+    out.into_iter()
+        .map(|l| Line::from(Span::styled(l, style)))
+        .collect()
 }
 
 /// The footer line for a context: "^S lưu  ^N bước sau …", cut to the width.

@@ -59,8 +59,8 @@ pub(super) fn render(app: &App, w: &Wizard, id: &str, frame: &mut Frame, area: R
         ))
         .border_style(if focused { t.border_focus } else { t.border });
     frame.render_widget(block, area);
-    let body = layout::grid_body((frame.area().width, frame.area().height));
-    let widths = layout::column_widths(spec, body.width);
+    let body = layout::grid_body((frame.area().width, frame.area().height), w.tree_shown());
+    let widths = layout::column_widths(spec, &w.content_widths, body.width);
     let mut cols = layout::visible_columns(spec, &widths, body.width, w.grid.left);
     let more_right = cols.last().is_some_and(|&c| c + 1 < spec.columns.len());
     // The next column, cut at the edge, shows that there is more to the right.
@@ -191,6 +191,16 @@ fn col_x(cols: &[usize], widths: &[u16], col: usize) -> Option<u16> {
     None
 }
 
+/// The line after column `c`: none after the table's last column, which the frame's
+/// border closes.
+fn separator(spec: &Table, c: usize) -> &'static str {
+    if c + 1 == spec.columns.len() {
+        " "
+    } else {
+        super::glyphs::glyphs().vline
+    }
+}
+
 fn header(spec: &Table, cols: &[usize], widths: &[u16], frame: &mut Frame, area: Rect) {
     let t = theme();
     let mut lines: Vec<Vec<Span>> = vec![Vec::new(), Vec::new(), Vec::new()];
@@ -204,13 +214,13 @@ fn header(spec: &Table, cols: &[usize], widths: &[u16], frame: &mut Frame, area:
         for (k, line) in lines.iter_mut().take(2).enumerate() {
             let text = wrapped.get(k).map_or("", String::as_str);
             line.push(Span::styled(cell(text, w, false), t.title));
-            line.push(Span::styled(super::glyphs::glyphs().vline, t.border));
+            line.push(Span::styled(separator(spec, c), t.border));
         }
         lines[2].push(Span::styled(
             cell(&format!("({})", col.id), w, false),
             t.title.add_modifier(Modifier::UNDERLINED),
         ));
-        lines[2].push(Span::styled(super::glyphs::glyphs().vline, t.border));
+        lines[2].push(Span::styled(separator(spec, c), t.border));
     }
     let lines: Vec<Line> = lines.into_iter().map(Line::from).collect();
     frame.render_widget(Paragraph::new(lines), area);
@@ -289,16 +299,19 @@ fn row_line(
         };
         let right =
             value.value().is_some() || matches!(value, Cell::Invalid(_)) && col.kind.is_numeric();
-        let shown = match flag {
-            Some(s) => format!(
-                "{}{}",
-                cell(&format!("{indent}{text}"), width.saturating_sub(1), right),
-                severity_mark(s)
-            ),
-            None => cell(&format!("{indent}{text}"), width, right),
-        };
-        spans.push(Span::styled(shown, style));
-        spans.push(Span::styled(super::glyphs::glyphs().vline, t.border));
+        spans.push(Span::styled(
+            cell(&format!("{indent}{text}"), width, right),
+            style,
+        ));
+        // A flagged cell's mark takes the separator after it, so the figure keeps the
+        // whole width of its column.
+        match flag {
+            Some(s) => spans.push(Span::styled(
+                severity_mark(s),
+                t.severity(s).add_modifier(Modifier::BOLD),
+            )),
+            None => spans.push(Span::styled(separator(spec, c), t.border)),
+        }
     }
     Line::from(spans)
 }
