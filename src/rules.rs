@@ -92,6 +92,8 @@ pub enum Problem {
         source: String,
         values: Vec<(String, f64)>,
         target: String,
+        /// The group row, as shown ("1 Tại cấp huyện").
+        level: String,
     },
     /// A group total of `from` differs from the matching figure of `to`.
     GroupMismatch {
@@ -101,6 +103,8 @@ pub enum Problem {
         to: String,
         to_col: String,
         to_value: Option<f64>,
+        /// The group row, as shown ("1 Tại cấp huyện").
+        level: String,
     },
     /// Required columns are blank.
     Missing { cols: Vec<String> },
@@ -125,6 +129,21 @@ pub struct Finding {
     pub place: Place,
     /// What is wrong.
     pub problem: Problem,
+    /// The other cells that take part (the parts of a row sum, the matching cell of
+    /// the other table): flagged too, and the message shows on each of them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub also: Vec<Place>,
+}
+
+impl Finding {
+    /// Whether the finding concerns a cell (its own place, a cell that takes part, or
+    /// its whole row).
+    pub fn touches(&self, table: &str, row: &RowRef, col: &str) -> bool {
+        std::iter::once(&self.place).chain(&self.also).any(|p| {
+            matches!(p, Place::Cell { table: t, row: r, col: c, .. }
+                if t == table && r == row && c.as_deref().is_none_or(|c| c == col))
+        })
+    }
 }
 
 /// The result of evaluating a draft.
@@ -334,7 +353,22 @@ impl<'a> Ctx<'a> {
             severity,
             place,
             problem,
+            also: Vec::new(),
         });
+    }
+
+    /// Records a finding with the other cells that take part in it.
+    pub(crate) fn push_with(
+        &mut self,
+        rule: &crate::template::RuleSpec,
+        place: Place,
+        also: Vec<Place>,
+        problem: Problem,
+    ) {
+        self.push(rule, place, problem);
+        if let Some(f) = self.findings.last_mut() {
+            f.also = also;
+        }
     }
 }
 

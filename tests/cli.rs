@@ -137,7 +137,7 @@ fn check_lists_every_rule_with_the_place_first_and_exits_1() {
         );
     }
     assert!(
-        out.contains("Cột (3) = 2.451 nhưng (4)+(5)+(6)+(7)+(8) = 2.449, lệch 2"),
+        out.contains("(3) 2.451 ≠ (4)+(5)+(6)+(7)+(8) = 2.449 · lệch 2"),
         "{out}"
     );
 }
@@ -269,7 +269,10 @@ fn english_interface_on_request() {
             .arg(sample("vi-pham-quy-tac.ron")),
     );
     assert_eq!(code, 1);
-    assert!(out.contains("Column (3) = 2.451 but"), "{out}");
+    assert!(
+        out.contains("(3) 2.451 ≠ (4)+(5)+(6)+(7)+(8) = 2.449 · off by 2"),
+        "{out}"
+    );
     assert!(out.trim_end().ends_with("9 errors, 9 warnings"), "{out}");
 }
 

@@ -86,7 +86,7 @@ fn r1_row_sum_reports_both_numbers_and_the_difference_then_clears_when_fixed() {
     let m = messages(&t, &e.findings, "R1");
     assert_eq!(
         m,
-        vec!["Cột (3) = 1.250 nhưng (4)+(5)+(6)+(7)+(8) = 1.248, lệch 2".to_string()]
+        vec!["(3) 1.250 ≠ (4)+(5)+(6)+(7)+(8) = 1.248 · lệch 2".to_string()]
     );
     assert_eq!(of_rule(&e.findings, "R1")[0].severity, Severity::Error);
     let hint = i18n::hint(Lang::Vi, of_rule(&e.findings, "R1")[0]).unwrap();
@@ -287,7 +287,7 @@ fn r5_appendix_2_group_totals_must_match_appendix_1() {
     let m = messages(&t, &e.findings, "R5");
     assert_eq!(
         m,
-        vec!["Tổng cột (3) Phụ lục 2 = 27 nhưng cột (6) Phụ lục 1 = 30, lệch 3".to_string()]
+        vec!["Dòng «I Các Sở, ban, ngành»: tổng cột (3) Phụ lục 2 = 27 nhưng cột (6) Phụ lục 1 = 30, lệch 3".to_string()]
     );
 }
 

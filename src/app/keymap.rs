@@ -261,6 +261,8 @@ pub static BINDINGS: &[Binding] = &[
     b!(List, false, [k(KeyCode::Down)], Down),
     b!(List, false, [k(KeyCode::PageUp)], PageUp),
     b!(List, false, [k(KeyCode::PageDown)], PageDown),
+    b!(List, false, [k(KeyCode::Home)], Home),
+    b!(List, false, [k(KeyCode::End)], End),
     b!(List, true, [k(KeyCode::Esc)], Back),
     b!(List, false, [ch('?')], Help),
     b!(Dialog, true, [k(KeyCode::Esc), k(KeyCode::Enter)], Back),

@@ -198,6 +198,8 @@ fn move_in_list(pos: &mut usize, cmd: Option<Cmd>, len: usize) -> bool {
         Some(Cmd::Down) => *pos = (*pos + 1).min(last),
         Some(Cmd::PageUp) => *pos = pos.saturating_sub(10),
         Some(Cmd::PageDown) => *pos = (*pos + 10).min(last),
+        Some(Cmd::Home) => *pos = 0,
+        Some(Cmd::End) => *pos = last,
         _ => return false,
     }
     true
@@ -245,7 +247,7 @@ pub(super) fn key(app: &mut App, key: KeyEvent, now: Instant, effects: &mut Vec<
         Modal::Findings { selected, back } => {
             let count = app.wizard().map_or(0, |w| w.eval.findings.len());
             match cmd {
-                Some(Cmd::Up | Cmd::Down | Cmd::PageUp | Cmd::PageDown) => {
+                Some(Cmd::Up | Cmd::Down | Cmd::PageUp | Cmd::PageDown | Cmd::Home | Cmd::End) => {
                     move_in_list(selected, cmd, count)
                 }
                 Some(Cmd::Enter) => {

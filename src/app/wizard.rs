@@ -18,7 +18,7 @@ use crate::draft::{Draft, RowRef};
 use crate::i18n;
 use crate::report::{self, StepRef};
 use crate::rules::{self, Evaluation, Finding, Place, StepState, StepStatus};
-use crate::template::Template;
+use crate::template::{Severity, Template};
 
 /// Which half of the main screen has the keyboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -159,8 +159,21 @@ impl Wizard {
                 })
                 .unwrap_or(usize::MAX)
         };
-        let mut order: Vec<usize> = (0..self.eval.findings.len()).collect();
-        order.sort_by_key(|&i| pos(&self.eval.findings[i]));
+        // Steps with errors come first, in outline order, then steps with warnings
+        // only; within a step, errors before warnings.
+        let findings = &self.eval.findings;
+        let mut with_errors = vec![false; self.steps.len() + 1];
+        for f in findings.iter().filter(|f| f.severity == Severity::Error) {
+            if let Some(e) = with_errors.get_mut(pos(f)) {
+                *e = true;
+            }
+        }
+        let mut order: Vec<usize> = (0..findings.len()).collect();
+        order.sort_by_key(|&i| {
+            let f = &findings[i];
+            let p = pos(f);
+            (!with_errors.get(p).copied().unwrap_or(false), p, f.severity)
+        });
         self.order = order;
     }
 
@@ -415,25 +428,20 @@ impl Wizard {
             (Place::Answer { .. }, StepRef::Section(_)) | (Place::Info { .. }, StepRef::Info) => {
                 self.fields.current().is_some_and(|x| x.key.is_at(&f.place))
             }
-            (
-                Place::Cell {
-                    table, row, col, ..
-                },
-                StepRef::Table(id),
-            ) => {
+            (_, StepRef::Table(id)) if f.place.step() == id || !f.also.is_empty() => {
                 let sel = self.eval.sheet(id).and_then(|s| s.rows.get(self.grid.row));
-                let col_id = t
-                    .table(id)
-                    .and_then(|s| s.columns.get(self.grid.col))
-                    .map(|c| &c.id);
-                table == id
-                    && sel.is_some_and(|r| &r.row == row)
-                    && (col.is_none() || col.as_ref() == col_id)
+                let col_id = t.table(id).and_then(|s| s.columns.get(self.grid.col));
+                matches!(&f.place, Place::Table { table } if table == id)
+                    || sel
+                        .zip(col_id)
+                        .is_some_and(|(r, c)| f.touches(id, &r.row, &c.id))
             }
-            (Place::Table { table }, StepRef::Table(id)) => table == id,
             _ => false,
         };
-        self.eval.findings.iter().filter(here).collect()
+        // Errors first: the line under the grid shows the worst.
+        let mut out: Vec<&Finding> = self.eval.findings.iter().filter(here).collect();
+        out.sort_by_key(|f| f.severity);
+        out
     }
 
     /// Pastes into the focused editor (never moves, saves or quits: a paste is text).

@@ -149,13 +149,13 @@ pub fn message(lang: Lang, template: &Template, f: &Finding) -> String {
             let diff = num((total - sum).abs());
             if vi {
                 format!(
-                    "Cột ({total_col}) = {} nhưng {plus} = {}, lệch {diff}",
+                    "({total_col}) {} ≠ {plus} = {} · lệch {diff}",
                     num(*total),
                     num(*sum)
                 )
             } else {
                 format!(
-                    "Column ({total_col}) = {} but {plus} = {}, off by {diff}",
+                    "({total_col}) {} ≠ {plus} = {} · off by {diff}",
                     num(*total),
                     num(*sum)
                 )
@@ -190,6 +190,7 @@ pub fn message(lang: Lang, template: &Template, f: &Finding) -> String {
             source,
             values,
             target,
+            level,
         } => {
             let vals = values
                 .iter()
@@ -202,11 +203,11 @@ pub fn message(lang: Lang, template: &Template, f: &Finding) -> String {
             );
             if vi {
                 format!(
-                    "{s} có {vals} (hồ sơ trễ hạn/tồn đọng) nhưng {t} chưa giải trình lĩnh vực nào trong nhóm này"
+                    "Dòng «{level}»: {s} có {vals} (hồ sơ trễ hạn/tồn đọng) nhưng {t} chưa giải trình lĩnh vực nào ở dòng này"
                 )
             } else {
                 format!(
-                    "{s} has {vals} (late/pending dossiers) but {t} explains no field in this group"
+                    "Row “{level}”: {s} has {vals} (late/pending dossiers) but {t} explains no field in this row"
                 )
             }
         }
@@ -217,6 +218,7 @@ pub fn message(lang: Lang, template: &Template, f: &Finding) -> String {
             to,
             to_col,
             to_value,
+            level,
         } => {
             let (s, t) = (
                 table_name(lang, template, from),
@@ -224,23 +226,23 @@ pub fn message(lang: Lang, template: &Template, f: &Finding) -> String {
             );
             match (vi, to_value) {
                 (true, Some(tv)) => format!(
-                    "Tổng cột ({from_col}) {s} = {} nhưng cột ({to_col}) {t} = {}, lệch {}",
+                    "Dòng «{level}»: tổng cột ({from_col}) {s} = {} nhưng cột ({to_col}) {t} = {}, lệch {}",
                     num(*from_value),
                     num(*tv),
                     num((from_value - tv).abs())
                 ),
                 (true, None) => format!(
-                    "Tổng cột ({from_col}) {s} = {} nhưng cột ({to_col}) {t} chưa nhập",
+                    "Dòng «{level}»: tổng cột ({from_col}) {s} = {} nhưng cột ({to_col}) {t} chưa nhập",
                     num(*from_value)
                 ),
                 (false, Some(tv)) => format!(
-                    "Total of column ({from_col}) in {s} = {} but column ({to_col}) in {t} = {}, off by {}",
+                    "Row “{level}”: total of column ({from_col}) in {s} = {} but column ({to_col}) in {t} = {}, off by {}",
                     num(*from_value),
                     num(*tv),
                     num((from_value - tv).abs())
                 ),
                 (false, None) => format!(
-                    "Total of column ({from_col}) in {s} = {} but column ({to_col}) in {t} is blank",
+                    "Row “{level}”: total of column ({from_col}) in {s} = {} but column ({to_col}) in {t} is blank",
                     num(*from_value)
                 ),
             }

@@ -80,6 +80,8 @@ pub fn cmd_label(lang: Lang, context: Context, cmd: Cmd) -> &'static str {
         (Context::List, Cmd::Down) => lang.pick("xuống", "down"),
         (Context::List, Cmd::PageUp) => lang.pick("trang trên", "page up"),
         (Context::List, Cmd::PageDown) => lang.pick("trang dưới", "page down"),
+        (Context::List, Cmd::Home) => lang.pick("đầu danh sách", "first"),
+        (Context::List, Cmd::End) => lang.pick("cuối danh sách", "last"),
         (Context::List, Cmd::Back) => lang.pick("đóng", "close"),
         (Context::Form, Cmd::Save) => lang.pick("tạo bản nháp", "create the draft"),
         (Context::Dialog, Cmd::Back) => lang.pick("đóng", "close"),

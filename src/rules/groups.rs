@@ -49,13 +49,20 @@ pub(super) fn explained(
             .any(|(c, col)| col.kind.is_numeric() && c.value().is_some_and(|v| v > 0.0));
         if !has_figures {
             let place = cell_place(target, &ts.rows[ti], None);
-            ctx.push(
+            // The figures that need explaining carry the message too.
+            let also = values
+                .iter()
+                .map(|(c, _)| cell_place(source, &ss.rows[si], Some(c)))
+                .collect();
+            ctx.push_with(
                 rule,
                 place,
+                also,
                 Problem::Unexplained {
                     source: source.to_string(),
                     values,
                     target: target.to_string(),
+                    level: ts.rows[ti].display_label(),
                 },
             );
         }
@@ -103,9 +110,11 @@ pub(super) fn totals(
                 continue;
             }
             let place = cell_place(from, &fs.rows[fi], Some(a));
-            ctx.push(
+            let also = vec![cell_place(to, &ts.rows[ti], Some(b))];
+            ctx.push_with(
                 rule,
                 place,
+                also,
                 Problem::GroupMismatch {
                     from: from.to_string(),
                     from_col: a.clone(),
@@ -113,6 +122,7 @@ pub(super) fn totals(
                     to: to.to_string(),
                     to_col: b.clone(),
                     to_value,
+                    level: fs.rows[fi].display_label(),
                 },
             );
         }

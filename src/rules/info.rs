@@ -88,6 +88,7 @@ pub(super) fn check(draft: &Draft, findings: &mut Vec<Finding>) {
                 text: text.to_string(),
                 issue,
             },
+            also: Vec::new(),
         });
     }
 }

@@ -55,9 +55,14 @@ pub(super) fn check(
         let sum: f64 = pis.iter().filter_map(|&i| row.cells[i].value()).sum();
         if (t - sum).abs() > 1e-9 {
             let place = cell_place(table, row, Some(total));
-            ctx.push(
+            let also = parts
+                .iter()
+                .map(|p| cell_place(table, row, Some(p)))
+                .collect();
+            ctx.push_with(
                 rule,
                 place,
+                also,
                 Problem::RowSum {
                     total_col: total.to_string(),
                     total: t,

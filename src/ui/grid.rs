@@ -27,13 +27,15 @@ type Flags = HashMap<(RowRef, Option<String>), Severity>;
 fn flags(w: &Wizard, table: &str) -> Flags {
     let mut out: Flags = HashMap::new();
     for f in &w.eval.findings {
-        if let Place::Cell {
-            table: t, row, col, ..
-        } = &f.place
-            && t == table
-        {
-            let e = out.entry((row.clone(), col.clone())).or_insert(f.severity);
-            *e = (*e).min(f.severity);
+        for place in std::iter::once(&f.place).chain(&f.also) {
+            if let Place::Cell {
+                table: t, row, col, ..
+            } = place
+                && t == table
+            {
+                let e = out.entry((row.clone(), col.clone())).or_insert(f.severity);
+                *e = (*e).min(f.severity);
+            }
         }
     }
     out
