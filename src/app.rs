@@ -502,6 +502,7 @@ impl App {
                 row,
                 col,
                 editor,
+                ..
             } = m
                 && let Screen::Wizard(w) = &mut self.screen
             {

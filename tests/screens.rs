@@ -125,7 +125,7 @@ fn english_interface() {
     let mut h = Harness::with_sample("vi-pham-quy-tac", Some("pl1"), SMALL);
     h.app.lang = baocao::i18n::Lang::En;
     let s = h.screen();
-    assert!(s.contains("^S save"), "{s}");
+    assert!(s.contains("Enter edit cell  Del clear cell"), "{s}");
     assert!(s.contains("APPENDIX 1"), "{s}");
 }
 

@@ -126,7 +126,21 @@ fn edit_key(
             }
             w.set_cell(t, table, &row, &col, original, now);
         }
-        (Some(Cmd::Enter), _) | (_, KeyCode::Down) => {
+        (Some(Cmd::Undo), _) | (Some(Cmd::Redo), _)
+            if if cmd == Some(Cmd::Undo) {
+                edit.editor.undo()
+            } else {
+                edit.editor.redo()
+            } =>
+        {
+            let (row, col, text) = (edit.row.clone(), edit.col.clone(), edit.editor.text());
+            w.type_in_cell(table, &row, &col, text, now);
+        }
+        (Some(Cmd::Enter), _) => {
+            w.grid.edit = None;
+            next_below(w, table);
+        }
+        (_, KeyCode::Down) => {
             w.grid.edit = None;
             move_row(w, table, 1);
         }
@@ -168,7 +182,18 @@ pub fn is_input(w: &Wizard, table: &str, row: usize, col: usize) -> bool {
         .is_some_and(|c| c.is_input())
 }
 
-fn next_input(w: &mut Wizard, t: &Template, table: &str, forward: bool) {
+/// Down to the next cell of the same column that takes input (Enter after typing,
+/// as in a spreadsheet); stays when there is none below.
+pub(super) fn next_below(w: &mut Wizard, table: &str) {
+    let n = rows(w, table);
+    if let Some(r) = (w.grid.row + 1..n).find(|&r| is_input(w, table, r, w.grid.col)) {
+        w.grid.row = r;
+    }
+}
+
+/// To the next (or previous) cell that takes input, row after row (Tab after typing,
+/// and Tab from the last input cell of a row goes to the first of the next).
+pub(super) fn next_input(w: &mut Wizard, t: &Template, table: &str, forward: bool) {
     let Some(spec) = t.table(table) else { return };
     let cols = spec.columns.len();
     let n = rows(w, table);
@@ -249,10 +274,10 @@ fn browse_key(
             let plain = !key
                 .modifiers
                 .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
-            match key.code {
-                KeyCode::Char(c) if plain => return start_edit(w, t, table, Some(Some(c)), now),
-                KeyCode::Backspace => return start_edit(w, t, table, Some(None), now),
-                _ => {}
+            if let KeyCode::Char(c) = key.code
+                && plain
+            {
+                return start_edit(w, t, table, Some(c), now);
             }
         }
     }
@@ -269,13 +294,13 @@ fn current(w: &Wizard, t: &Template, table: &str) -> Option<(RowRef, String)> {
     Some((row, col))
 }
 
-/// Starts editing: `typed` None keeps the text (Enter), Some(Some(c)) replaces it with
-/// a typed character, Some(None) deletes its last character (Backspace).
+/// Starts editing: `typed` None keeps the text (Enter, F2), Some(c) replaces it with
+/// the typed character, in number and text cells alike.
 fn start_edit(
     w: &mut Wizard,
     t: &Template,
     table: &str,
-    typed: Option<Option<char>>,
+    typed: Option<char>,
     now: Instant,
 ) -> Outcome {
     let Some((row, col)) = current(w, t, table) else {
@@ -292,9 +317,12 @@ fn start_edit(
         .and_then(|s| s.columns.get(w.grid.col))
         .is_some_and(|c| c.kind == ColumnKind::LongText);
     if long {
-        let mut editor = Editor::new(&original, false);
-        if let Some(Some(c)) = typed {
-            editor.insert(&c.to_string());
+        let mut editor = Editor::new(if typed.is_some() { "" } else { &original }, false);
+        if let Some(c) = typed {
+            editor.key_with(
+                &KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE),
+                w.typing,
+            );
             w.set_cell(t, table, &row, &col, editor.text(), now);
         }
         return Outcome::Modal(Box::new(Modal::LongText {
@@ -302,16 +330,12 @@ fn start_edit(
             row,
             col,
             editor,
+            original,
         }));
     }
     let text = match typed {
         None => original.clone(),
-        Some(Some(c)) => c.to_string(),
-        Some(None) => {
-            let mut s = original.clone();
-            s.pop();
-            s
-        }
+        Some(c) => c.to_string(),
     };
     w.grid.edit = Some(CellEdit {
         editor: Editor::new(&text, true),

@@ -81,6 +81,8 @@ pub enum Modal {
         col: String,
         /// The text.
         editor: Editor,
+        /// What was there before (Esc puts it back).
+        original: String,
     },
 }
 
@@ -141,7 +143,8 @@ impl Modal {
     /// Which bindings apply inside it.
     pub fn context(&self) -> Context {
         match self {
-            Modal::LongText { .. } => Context::Text,
+            // The same keys as a number cell being edited.
+            Modal::LongText { .. } => Context::CellEdit,
             Modal::Jump { .. } | Modal::Duplicate { .. } | Modal::SaveAs { .. } => Context::Prompt,
             Modal::Export { .. } => Context::ExportDialog,
             Modal::Help { .. } | Modal::Welcome | Modal::Notice { .. } => Context::Dialog,
@@ -377,18 +380,36 @@ pub(super) fn key(app: &mut App, key: KeyEvent, now: Instant, effects: &mut Vec<
             row,
             col,
             editor,
+            original,
         } => {
-            // Enter finishes the cell like any other cell (a pasted text keeps its
-            // line breaks).
-            let close = matches!(key.code, KeyCode::Esc | KeyCode::Tab | KeyCode::Enter);
+            // The keys of any cell being edited: Enter commits and goes down, Tab
+            // commits and goes on, Esc puts back what was there (a pasted text keeps
+            // its line breaks).
+            let close = matches!(
+                cmd,
+                Some(Cmd::Enter | Cmd::NextField | Cmd::PrevField | Cmd::Back)
+            );
             let changed = match cmd {
                 Some(Cmd::Undo) => editor.undo(),
                 Some(Cmd::Redo) => editor.redo(),
                 _ if !close => editor.key_with(&key, app.typing),
                 _ => false,
             };
-            if changed && let Screen::Wizard(w) = &mut app.screen {
-                w.set_cell(&app.template, table, row, col, editor.text(), now);
+            if let Screen::Wizard(w) = &mut app.screen {
+                let t = &app.template;
+                if changed {
+                    w.set_cell(t, table, row, col, editor.text(), now);
+                }
+                match cmd {
+                    Some(Cmd::Back) => w.set_cell(t, table, row, col, original.clone(), now),
+                    Some(Cmd::Enter) => super::grid::next_below(w, table),
+                    Some(Cmd::NextField) => super::grid::next_input(w, t, table, true),
+                    Some(Cmd::PrevField) => super::grid::next_input(w, t, table, false),
+                    _ => {}
+                }
+                if close {
+                    super::grid::scroll_into_view(w, t, table, app.size);
+                }
             }
             !close
         }

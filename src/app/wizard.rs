@@ -266,6 +266,8 @@ impl Wizard {
 
     /// Opens step `i` with the keyboard in it.
     pub fn open_step(&mut self, t: &Template, i: usize) {
+        // Figures typed without a pause in the step left behind are evaluated first.
+        self.settle(t);
         self.current = i.min(self.steps.len() - 1);
         self.outline = self.current;
         self.focus = Focus::Content;

@@ -50,6 +50,8 @@ pub fn cmd_label(lang: Lang, context: Context, cmd: Cmd) -> &'static str {
         (Context::CellEdit, Cmd::NextField) => lang.pick("ghi, sang phải", "commit, right"),
         (Context::CellEdit, Cmd::PrevField) => lang.pick("ghi, sang trái", "commit, left"),
         (Context::CellEdit, Cmd::Back) => lang.pick("bỏ sửa", "cancel edit"),
+        (Context::CellEdit, Cmd::Undo) => lang.pick("hoàn tác", "undo"),
+        (Context::CellEdit, Cmd::Redo) => lang.pick("làm lại", "redo"),
         (Context::Start, Cmd::Enter) => lang.pick("mở", "open"),
         (Context::Start, Cmd::New) => lang.pick("tạo mới", "new"),
         (Context::Start, Cmd::Duplicate) => lang.pick("nhân bản", "duplicate"),
@@ -533,11 +535,6 @@ pub fn yes_no(lang: Lang) -> &'static str {
         " Enter/C: Có    Esc/K: Không ",
         " Enter/Y: Yes    Esc/N: No ",
     )
-}
-
-/// The long-text editor's hint.
-pub fn long_text_hint(lang: Lang) -> &'static str {
-    lang.pick(" Enter/Tab/Esc: xong ", " Enter/Tab/Esc: done ")
 }
 
 /// Taking a draft over did not work.

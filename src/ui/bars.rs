@@ -205,6 +205,22 @@ pub fn footer_line(app: &App, context: Context, width: usize) -> Line<'static> {
     Line::from(spans)
 }
 
+/// The footer's keys of a context as plain text ("Enter ghi, xuống  Tab ghi, sang
+/// phải  Esc bỏ sửa"), for a box that repeats them.
+pub(super) fn keys_hint(app: &App, context: Context) -> String {
+    keymap::footer(context, false)
+        .filter(|b| b.context == context)
+        .map(|b| {
+            format!(
+                "{} {}",
+                keymap::key_name(app.lang, &b.keys[0]),
+                b.label(app.lang)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("  ")
+}
+
 pub(super) fn footer(app: &App, frame: &mut Frame, area: Rect) {
     let line = match &app.modal {
         // A question answers with its own keys.

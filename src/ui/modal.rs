@@ -294,6 +294,7 @@ pub(super) fn render(app: &App, m: &Modal, frame: &mut Frame, area: Rect) {
             row,
             col,
             editor,
+            ..
         } => {
             let rect = centered(
                 area,
@@ -315,7 +316,8 @@ pub(super) fn render(app: &App, m: &Modal, frame: &mut Frame, area: Rect) {
                 rect,
                 &fit(&format!("{label} · {header}"), rect.width as usize - 4),
             );
-            let hint = i18n::long_text_hint(app.lang);
+            // The same keys as the footer says, from the binding table.
+            let hint = super::bars::keys_hint(app, crate::app::keymap::Context::CellEdit);
             let hint_w = hint.width() as u16;
             super::draw_editor(
                 frame,

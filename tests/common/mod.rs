@@ -134,7 +134,7 @@ impl Harness {
     }
 
     /// Types a key string: plain characters, and <tab> <s-tab> <enter> <esc> <up>
-    /// <down> <left> <right> <home> <end> <pgup> <pgdn> <del> <bs> <f1> <c-x>.
+    /// <down> <left> <right> <home> <end> <pgup> <pgdn> <del> <bs> <f1> <f2> <c-x>.
     pub fn press(&mut self, keys: &str) {
         for k in parse_keys(keys) {
             self.send(Action::Key(k));
@@ -195,6 +195,7 @@ fn named(name: &str) -> KeyEvent {
         "del" => plain(KeyCode::Delete),
         "bs" => plain(KeyCode::Backspace),
         "f1" => plain(KeyCode::F(1)),
+        "f2" => plain(KeyCode::F(2)),
         "lt" => plain(KeyCode::Char('<')),
         other => panic!("unknown key <{other}>"),
     }
