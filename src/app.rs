@@ -8,6 +8,7 @@ mod editor;
 mod export;
 mod fields;
 mod grid;
+pub mod history;
 pub mod keymap;
 mod modal;
 pub mod opening;
@@ -506,7 +507,8 @@ impl App {
             } = m
                 && let Screen::Wizard(w) = &mut self.screen
             {
-                w.set_cell(&self.template, table, row, col, editor.text(), now);
+                let typed = history::CellChange::Typed;
+                w.set_cell(&self.template, table, row, col, editor.text(), typed, now);
             }
             return;
         }

@@ -7,6 +7,7 @@ use std::time::Instant;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::editor::Editor;
+use super::history::{CellChange, Change};
 use super::keymap::Cmd;
 use super::modal::{Confirm, Modal};
 use super::wizard::Wizard;
@@ -28,9 +29,6 @@ pub struct GridState {
     pub left: usize,
     /// The cell being edited.
     pub edit: Option<CellEdit>,
-    /// The text of the last edit Esc cancelled, and where: Ctrl-Z puts it back, so a
-    /// stray Esc (a split escape sequence on a slow link) loses nothing.
-    pub cancelled: Option<(RowRef, String, String)>,
 }
 
 /// A cell being edited.
@@ -80,9 +78,13 @@ pub(super) fn key(
     } else {
         browse_key(w, t, table, key, cmd, now)
     };
-    // Leaving a cell brings the findings up to date.
+    // Leaving a cell brings the findings up to date, and ends its undo step (unless
+    // the typing goes on in a long text cell's box).
     if w.grid.edit.is_none() {
         w.settle(t);
+        if !matches!(&outcome, Outcome::Modal(m) if matches!(**m, Modal::LongText { .. })) {
+            w.history.seal();
+        }
     }
     scroll_into_view(w, t, table, size);
     outcome
@@ -118,23 +120,12 @@ fn edit_key(
     }
     match (cmd, key.code) {
         (Some(Cmd::Back), _) => {
+            // What was typed stays one Ctrl-Z away (a stray Esc, from an escape
+            // sequence split on a slow link, loses nothing).
             let (row, col, original) = (edit.row.clone(), edit.col.clone(), edit.original.clone());
-            let typed = edit.editor.text();
             w.grid.edit = None;
-            if typed != original {
-                w.grid.cancelled = Some((row.clone(), col.clone(), typed));
-            }
-            w.set_cell(t, table, &row, &col, original, now);
-        }
-        (Some(Cmd::Undo), _) | (Some(Cmd::Redo), _)
-            if if cmd == Some(Cmd::Undo) {
-                edit.editor.undo()
-            } else {
-                edit.editor.redo()
-            } =>
-        {
-            let (row, col, text) = (edit.row.clone(), edit.col.clone(), edit.editor.text());
-            w.type_in_cell(table, &row, &col, text, now);
+            w.history.seal();
+            w.set_cell(t, table, &row, &col, original, CellChange::Restored, now);
         }
         (Some(Cmd::Enter), _) => {
             w.grid.edit = None;
@@ -240,7 +231,15 @@ fn browse_key(
         Some(Cmd::Enter) => return start_edit(w, t, table, None, now),
         Some(Cmd::ClearCell) => {
             if let Some((row, col)) = current(w, t, table) {
-                w.set_cell(t, table, &row, &col, String::new(), now);
+                w.set_cell(
+                    t,
+                    table,
+                    &row,
+                    &col,
+                    String::new(),
+                    CellChange::Cleared,
+                    now,
+                );
             }
         }
         Some(Cmd::NothingToReport) => w.toggle_table_nothing(t, table, now),
@@ -258,17 +257,6 @@ fn browse_key(
             }
         }
         Some(Cmd::RowUp) => move_added(w, t, table, -1, now),
-        Some(Cmd::Undo) => {
-            if let Some((row, col, text)) = w.grid.cancelled.take() {
-                w.set_cell(t, table, &row, &col, text, now);
-                if let Some(r) = w.eval.sheet(table).and_then(|s| s.find(&row)) {
-                    w.grid.row = r;
-                }
-                if let Some(c) = t.table(table).and_then(|s| s.column_index(&col)) {
-                    w.grid.col = c;
-                }
-            }
-        }
         Some(Cmd::RowDown) => move_added(w, t, table, 1, now),
         _ => {
             let plain = !key
@@ -323,7 +311,7 @@ fn start_edit(
                 &KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE),
                 w.typing,
             );
-            w.set_cell(t, table, &row, &col, editor.text(), now);
+            w.set_cell(t, table, &row, &col, editor.text(), CellChange::Typed, now);
         }
         return Outcome::Modal(Box::new(Modal::LongText {
             table: table.to_string(),
@@ -432,6 +420,9 @@ fn add_row(w: &mut Wizard, t: &Template, table: &str, now: Instant) -> Outcome {
             cells: Default::default(),
         }),
     );
+    w.record(Change::AddRow {
+        table: table.to_string(),
+    });
     w.changed(t, now);
     if let Some(sheet) = w.eval.sheet(table) {
         w.grid.row = sheet.find(&RowRef::Added(id)).unwrap_or(w.grid.row);
@@ -465,6 +456,12 @@ fn move_added(w: &mut Wizard, t: &Template, table: &str, by: isize, now: Instant
     };
     if let Some(j) = sibling {
         data.rows.swap(i, j);
+        let label = r.display_label();
+        w.record(Change::MoveRow {
+            table: table.to_string(),
+            row: RowRef::Added(id),
+            label,
+        });
         w.changed(t, now);
         if let Some(sheet) = w.eval.sheet(table) {
             w.grid.row = sheet.find(&RowRef::Added(id)).unwrap_or(w.grid.row);

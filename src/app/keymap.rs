@@ -63,9 +63,9 @@ pub enum Cmd {
     ToggleFocus,
     /// Mark the field or table "Không phát sinh", or unmark it.
     NothingToReport,
-    /// Undo in a text field.
+    /// Undo the last change to the draft (anywhere in it).
     Undo,
-    /// Redo in a text field.
+    /// Redo the last undone change.
     Redo,
     /// Next field / cell.
     NextField,
@@ -178,6 +178,8 @@ pub static BINDINGS: &[Binding] = &[
     b!(Global, true, [ctrl('q'), ctrl('c')], Quit),
     b!(Global, false, [k(KeyCode::F(1))], Help),
     b!(Global, false, [ctrl('l')], Redraw),
+    b!(Global, false, [ctrl('z')], Undo),
+    b!(Global, false, [ctrl('y')], Redo),
     b!(Global, true, [ctrl('t')], InputMethod),
     b!(Outline, true, [k(KeyCode::Enter), k(KeyCode::Right)], Enter),
     b!(Outline, false, [k(KeyCode::Up)], Up),
@@ -186,8 +188,6 @@ pub static BINDINGS: &[Binding] = &[
     b!(Text, true, [k(KeyCode::Tab)], NextField),
     b!(Text, false, [k(KeyCode::BackTab)], PrevField),
     b!(Text, true, [ctrl('k')], NothingToReport),
-    b!(Text, false, [ctrl('z')], Undo),
-    b!(Text, false, [ctrl('y')], Redo),
     b!(Text, true, [k(KeyCode::Esc)], Back),
     b!(Grid, true, [k(KeyCode::Enter), k(KeyCode::F(2))], Enter),
     b!(
@@ -210,7 +210,6 @@ pub static BINDINGS: &[Binding] = &[
     b!(Grid, true, [ctrl('d')], DeleteRow),
     b!(Grid, false, [ctrl('u')], RowUp),
     b!(Grid, false, [ctrl('b')], RowDown),
-    b!(Grid, false, [ctrl('z')], Undo),
     b!(Grid, false, [ctrl('k')], NothingToReport),
     b!(Grid, false, [ctrl('w')], ToggleTree),
     b!(Grid, true, [ch('?')], Help),

@@ -8,6 +8,7 @@ use std::time::Instant;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::editor::Editor;
+use super::history::CellChange;
 use super::keymap::{self, Cmd, Context};
 use super::{App, Effect, Screen, Status};
 use crate::draft::RowRef;
@@ -398,10 +399,14 @@ pub(super) fn key(app: &mut App, key: KeyEvent, now: Instant, effects: &mut Vec<
             if let Screen::Wizard(w) = &mut app.screen {
                 let t = &app.template;
                 if changed {
-                    w.set_cell(t, table, row, col, editor.text(), now);
+                    w.set_cell(t, table, row, col, editor.text(), CellChange::Typed, now);
                 }
                 match cmd {
-                    Some(Cmd::Back) => w.set_cell(t, table, row, col, original.clone(), now),
+                    Some(Cmd::Back) => {
+                        w.history.seal();
+                        let restored = CellChange::Restored;
+                        w.set_cell(t, table, row, col, original.clone(), restored, now);
+                    }
                     Some(Cmd::Enter) => super::grid::next_below(w, table),
                     Some(Cmd::NextField) => super::grid::next_input(w, t, table, true),
                     Some(Cmd::PrevField) => super::grid::next_input(w, t, table, false),
@@ -422,9 +427,13 @@ pub(super) fn key(app: &mut App, key: KeyEvent, now: Instant, effects: &mut Vec<
 fn confirmed(app: &mut App, c: Confirm, now: Instant, effects: &mut Vec<Effect>) {
     match c {
         Confirm::Trash { path, .. } => effects.push(Effect::Trash { path }),
-        Confirm::DeleteRow { table, row, .. } => {
+        Confirm::DeleteRow { table, row, label } => {
             if let Screen::Wizard(w) = &mut app.screen {
                 w.delete_row(&app.template, &table, &row, now);
+                app.status = Some(Status {
+                    text: i18n::row_deleted(app.lang, &label),
+                    error: false,
+                });
             }
         }
         Confirm::QuitUnsaved { .. } => app.quit = true,

@@ -130,6 +130,7 @@ pub(super) fn key(
                 // The recovered state becomes the draft's next change, saved shortly;
                 // the draft as it was stays as a generation.
                 w.draft = d;
+                w.history.reset(&w.draft);
                 w.changed(&app.template, now);
                 w.save.now(now);
             }

@@ -6,12 +6,14 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 mod keys;
+mod undo;
 
 pub(in crate::app) use keys::{key, quit_question};
 
 use super::Opened;
 use super::fields::Fields;
 use super::grid::{self, GridState};
+use super::history::{CellChange, Change, History};
 use super::keymap::Context;
 use super::saving::SaveState;
 use crate::draft::{Draft, RowRef};
@@ -76,6 +78,8 @@ pub struct Wizard {
     pub content_widths: Vec<u16>,
     /// The outline tree kept on screen on table steps of a narrow terminal (Ctrl-W).
     pub tree_pinned: bool,
+    /// Undo and redo of every change to the draft.
+    pub history: History,
 }
 
 /// How long typing in a cell may pause before the computed cells, findings, progress
@@ -110,7 +114,9 @@ impl Wizard {
             eval_due: None,
             content_widths: Vec::new(),
             tree_pinned: false,
+            history: History::default(),
         };
+        w.history = History::new(&w.draft);
         w.refresh(t);
         let first = (0..w.steps.len())
             .find(|&i| w.state(i) != StepState::Done)
@@ -268,20 +274,14 @@ impl Wizard {
     pub fn open_step(&mut self, t: &Template, i: usize) {
         // Figures typed without a pause in the step left behind are evaluated first.
         self.settle(t);
+        self.history.seal();
         self.current = i.min(self.steps.len() - 1);
         self.outline = self.current;
         self.focus = Focus::Content;
         self.grid = GridState::default();
         self.review = 0;
         self.measure(t);
-        self.fields = match self.step() {
-            StepRef::Info => Fields::for_meta(self.lang, &self.draft.meta),
-            StepRef::Section(id) => t
-                .section(id)
-                .map(|s| Fields::for_section(s, &self.draft))
-                .unwrap_or_default(),
-            _ => Fields::default(),
-        };
+        self.fields = self.step_fields(t);
         if let Some(table) = self.table().map(str::to_string) {
             // Start on the first cell that takes input.
             let cols = t.table(&table).map_or(0, |s| s.columns.len());
@@ -292,6 +292,36 @@ impl Wizard {
                 self.grid.row = pos / cols;
                 self.grid.col = pos % cols;
             }
+        }
+    }
+
+    /// The fields of the current step as the draft has them.
+    fn step_fields(&self, t: &Template) -> Fields {
+        match self.step() {
+            StepRef::Info => Fields::for_meta(self.lang, &self.draft.meta),
+            StepRef::Section(id) => t
+                .section(id)
+                .map(|s| Fields::for_section(s, &self.draft))
+                .unwrap_or_default(),
+            _ => Fields::default(),
+        }
+    }
+
+    /// The current step's id: a section or table id, "info" or "review".
+    pub fn step_id(&self) -> &str {
+        match self.step() {
+            StepRef::Info => "info",
+            StepRef::Section(id) | StepRef::Table(id) => id,
+            StepRef::Review => "review",
+        }
+    }
+
+    /// The focused field as the status line names it ("I.1 Nội dung báo cáo").
+    fn field_label(&self, _t: &Template) -> String {
+        let label = self.fields.current().map_or("", |f| f.label.as_str());
+        match self.step() {
+            StepRef::Section(id) => format!("{id} {label}"),
+            _ => label.to_string(),
         }
     }
 
@@ -318,7 +348,11 @@ impl Wizard {
         }
     }
 
-    /// Sets a cell's raw text.
+    /// Sets a cell's raw text; `how` names the change for undo.
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "a cell's address, its text and why"
+    )]
     pub fn set_cell(
         &mut self,
         t: &Template,
@@ -326,11 +360,38 @@ impl Wizard {
         row: &RowRef,
         col: &str,
         text: String,
+        how: CellChange,
         now: Instant,
     ) {
         if self.put_cell(table, row, col, text) {
+            self.record_cell(table, row, col, how);
+            if how != CellChange::Typed {
+                self.history.seal();
+            }
             self.changed(t, now);
         }
+    }
+
+    /// Records a change of a cell in the history.
+    fn record_cell(&mut self, table: &str, row: &RowRef, col: &str, how: CellChange) {
+        let label = self
+            .eval
+            .sheet(table)
+            .and_then(|s| s.find(row).map(|i| s.rows[i].display_label()))
+            .unwrap_or_default();
+        let change = Change::Cell {
+            table: table.to_string(),
+            row: row.clone(),
+            label,
+            col: col.to_string(),
+            how,
+        };
+        self.history.record(&self.draft, change, false);
+    }
+
+    /// Records any other change in the history, as a step of its own.
+    pub fn record(&mut self, change: Change) {
+        self.history.record(&self.draft, change, true);
     }
 
     /// Writes a cell's text into the draft; false when it was already that.
@@ -354,6 +415,7 @@ impl Wizard {
         now: Instant,
     ) {
         if self.put_cell(table, row, col, text) {
+            self.record_cell(table, row, col, CellChange::Typed);
             self.save.changed(now);
             self.eval_due = Some(now + EVAL_PAUSE);
         }
@@ -370,7 +432,16 @@ impl Wizard {
     pub fn delete_row(&mut self, t: &Template, table: &str, row: &RowRef, now: Instant) {
         let RowRef::Added(id) = row else { return };
         if self.draft.tables.contains_key(table) {
+            let label = self
+                .eval
+                .sheet(table)
+                .and_then(|s| s.find(row).map(|i| s.rows[i].display_label()))
+                .unwrap_or_default();
             self.draft.table_mut(table).rows.retain(|r| r.id != *id);
+            self.record(Change::DeleteRow {
+                table: table.to_string(),
+                label,
+            });
             self.changed(t, now);
         }
     }
@@ -379,6 +450,9 @@ impl Wizard {
     pub fn toggle_table_nothing(&mut self, t: &Template, table: &str, now: Instant) {
         let data = self.draft.table_mut(table);
         data.nothing_to_report = !data.nothing_to_report;
+        self.record(Change::TableNothing {
+            table: table.to_string(),
+        });
         self.changed(t, now);
     }
 
@@ -455,6 +529,12 @@ impl Wizard {
             StepRef::Info | StepRef::Section(_) => {
                 if self.fields.paste(text) {
                     self.fields.apply_current(&mut self.draft);
+                    let label = self.field_label(t);
+                    self.history.seal();
+                    self.record(Change::Paste {
+                        label,
+                        step: self.step_id().to_string(),
+                    });
                     self.changed(t, now);
                 }
             }
@@ -462,7 +542,20 @@ impl Wizard {
                 if let Some(edit) = self.grid.edit.as_mut() {
                     edit.editor.insert(text);
                     let (row, col, text) = (edit.row.clone(), edit.col.clone(), edit.editor.text());
-                    self.set_cell(t, &table, &row, &col, text, now);
+                    if self.put_cell(&table, &row, &col, text) {
+                        let label = self
+                            .eval
+                            .sheet(&table)
+                            .and_then(|s| s.find(&row).map(|i| s.rows[i].display_label()))
+                            .map(|l| format!("({col}) {l}"))
+                            .unwrap_or_default();
+                        self.history.seal();
+                        self.record(Change::Paste {
+                            label,
+                            step: table.clone(),
+                        });
+                        self.changed(t, now);
+                    }
                 }
             }
             StepRef::Review => {}
@@ -471,6 +564,17 @@ impl Wizard {
 
     fn field_changed(&mut self, t: &Template, now: Instant) {
         self.fields.apply_current(&mut self.draft);
+        // One undo step per word: a space or line break typed ends it.
+        let word_end = self
+            .fields
+            .current()
+            .is_some_and(|f| f.editor.text().ends_with(char::is_whitespace));
+        let change = Change::Field {
+            step: self.step_id().to_string(),
+            index: self.fields.focus,
+            label: self.field_label(t),
+        };
+        self.history.record(&self.draft, change, word_end);
         let answer = matches!(
             self.fields.current().map(|f| &f.key),
             Some(super::FieldKey::Answer { .. })

@@ -1,6 +1,8 @@
 //! Words of the wizard: key labels, screen titles, prompts, status messages.
 
 use super::Lang;
+use super::findings::table_name;
+use crate::app::history::{CellChange, Change};
 use crate::app::keymap::{Cmd, Context};
 
 /// The label of a command in the footer and help, by where it is used.
@@ -23,8 +25,8 @@ pub fn cmd_label(lang: Lang, context: Context, cmd: Cmd) -> &'static str {
         (Context::Text, Cmd::NextField) => lang.pick("ô sau", "next field"),
         (Context::Text, Cmd::PrevField) => lang.pick("ô trước", "previous field"),
         (Context::Text, Cmd::NothingToReport) => lang.pick("Không phát sinh", "nothing to report"),
-        (Context::Text, Cmd::Undo) => lang.pick("hoàn tác", "undo"),
-        (Context::Text, Cmd::Redo) => lang.pick("làm lại", "redo"),
+        (Context::Global, Cmd::Undo) => lang.pick("hoàn tác thay đổi", "undo a change"),
+        (Context::Global, Cmd::Redo) => lang.pick("làm lại", "redo"),
         (Context::Text, Cmd::Back) => lang.pick("về mục lục", "to outline"),
         (Context::Grid, Cmd::Enter) => lang.pick("sửa ô", "edit cell"),
         (Context::Grid, Cmd::NextField) => lang.pick("ô sau", "next cell"),
@@ -91,9 +93,6 @@ pub fn cmd_label(lang: Lang, context: Context, cmd: Cmd) -> &'static str {
         (Context::Dialog, Cmd::Down) => lang.pick("cuộn xuống", "scroll down"),
         (Context::Dialog, Cmd::PageUp) => lang.pick("trang trên", "page up"),
         (Context::Dialog, Cmd::PageDown) => lang.pick("trang dưới", "page down"),
-        (Context::Grid, Cmd::Undo) => {
-            lang.pick("lấy lại ô vừa bỏ sửa", "bring back a cancelled edit")
-        }
         (_, Cmd::InputMethod) => lang.pick(
             "gõ tiếng Việt: tắt → Telex → VNI",
             "Vietnamese typing: off → Telex → VNI",
@@ -700,4 +699,100 @@ pub fn heading_row(lang: Lang) -> &'static str {
         "Dòng tiêu đề không nhận số liệu: nhập ở các dòng a), b), c) bên dưới",
         "A heading row takes no figures: enter them in the a), b), c) rows below",
     )
+}
+
+/// A change as the status line names it after an undo: "xóa ô (5) dòng 2.1 Hộ tịch".
+pub fn change_label(lang: Lang, t: &crate::template::Template, c: &Change) -> String {
+    let vi = lang == Lang::Vi;
+    match c {
+        Change::Cell {
+            label, col, how, ..
+        } => {
+            let verb = match (how, vi) {
+                (CellChange::Typed, true) => "nhập ô",
+                (CellChange::Cleared, true) => "xóa ô",
+                (CellChange::Restored, true) => "bỏ sửa ô",
+                (CellChange::Typed, false) => "typing in",
+                (CellChange::Cleared, false) => "clearing",
+                (CellChange::Restored, false) => "cancelling the edit of",
+            };
+            if vi {
+                format!("{verb} ({col}) dòng {label}")
+            } else {
+                format!("{verb} ({col}), row {label}")
+            }
+        }
+        Change::Field { label, .. } => {
+            if vi {
+                format!("sửa {label}")
+            } else {
+                format!("editing {label}")
+            }
+        }
+        Change::AddRow { table } => {
+            let name = table_name(lang, t, table);
+            if vi {
+                format!("thêm dòng ở {name}")
+            } else {
+                format!("adding a row to {name}")
+            }
+        }
+        Change::DeleteRow { label, .. } => {
+            if vi {
+                format!("xóa dòng {label}")
+            } else {
+                format!("deleting row {label}")
+            }
+        }
+        Change::MoveRow { label, .. } => {
+            if vi {
+                format!("chuyển dòng {label}")
+            } else {
+                format!("moving row {label}")
+            }
+        }
+        Change::TableNothing { table } => {
+            let name = table_name(lang, t, table);
+            if vi {
+                format!("đánh dấu «Không phát sinh» ở {name}")
+            } else {
+                format!("marking {name} “Không phát sinh”")
+            }
+        }
+        Change::Paste { label, .. } => {
+            if vi {
+                format!("dán vào {label}")
+            } else {
+                format!("pasting into {label}")
+            }
+        }
+    }
+}
+
+/// The status after Ctrl-Z or Ctrl-Y.
+pub fn undone(lang: Lang, t: &crate::template::Template, c: &Change, redo: bool) -> String {
+    let what = change_label(lang, t, c);
+    match (lang, redo) {
+        (Lang::Vi, false) => format!("Đã hoàn tác: {what} (Ctrl-Y làm lại)"),
+        (Lang::Vi, true) => format!("Đã làm lại: {what}"),
+        (Lang::En, false) => format!("Undone: {what} (Ctrl-Y redoes it)"),
+        (Lang::En, true) => format!("Redone: {what}"),
+    }
+}
+
+/// Ctrl-Z or Ctrl-Y with nothing to take back or make again.
+pub fn nothing_to_undo(lang: Lang, redo: bool) -> &'static str {
+    if redo {
+        lang.pick("Không có gì để làm lại", "Nothing to redo")
+    } else {
+        lang.pick("Không còn gì để hoàn tác", "Nothing left to undo")
+    }
+}
+
+/// A row with data was deleted: how to get it back.
+pub fn row_deleted(lang: Lang, label: &str) -> String {
+    match lang {
+        Lang::Vi => format!("Đã xóa dòng {label}. Ctrl-Z để lấy lại"),
+        Lang::En => format!("Row {label} deleted. Ctrl-Z brings it back"),
+    }
 }

@@ -80,6 +80,20 @@ pub(in crate::app) fn key(
                 };
                 w.outline = w.current;
             }
+            Cmd::Undo | Cmd::Redo if w.read_only => {
+                app.status = Some(Status {
+                    text: i18n::read_only_refusal(lang).into(),
+                    error: true,
+                });
+            }
+            Cmd::Undo | Cmd::Redo => {
+                let redo = g == Cmd::Redo;
+                let text = match w.undo(t, redo, now) {
+                    Some(change) => i18n::undone(lang, t, &change, redo),
+                    None => i18n::nothing_to_undo(lang, redo).into(),
+                };
+                app.status = Some(Status { text, error: false });
+            }
             Cmd::Help => app.modal = Some(Modal::Help { scroll: 0 }),
             Cmd::Redraw => effects.push(Effect::Redraw),
             _ => {}
@@ -222,22 +236,12 @@ fn text_key(
     }
     match cmd {
         Some(Cmd::NextField) => {
+            w.history.seal();
             w.fields.move_focus(true);
         }
         Some(Cmd::PrevField) => {
+            w.history.seal();
             w.fields.move_focus(false);
-        }
-        Some(Cmd::Undo | Cmd::Redo) => {
-            if let Some(f) = w.fields.current_mut() {
-                let changed = if cmd == Some(Cmd::Undo) {
-                    f.editor.undo()
-                } else {
-                    f.editor.redo()
-                };
-                if changed {
-                    w.field_changed(t, now);
-                }
-            }
         }
         Some(Cmd::NothingToReport) => match w.fields.current_mut() {
             Some(f)
