@@ -404,3 +404,15 @@ fn exports_from_the_wizard_and_remembers_where_next_time() {
     s.wait_gone("Định dạng (Tab");
     s.quit();
 }
+
+#[test]
+fn a_clean_quit_leaves_no_lock_file() {
+    let home = tempfile::tempdir().unwrap();
+    let draft = new_draft(home.path(), "tp");
+    let lock = baocao::store::lock::lock_path(&draft);
+    let mut s = Session::open_first_time(home.path(), "tp", &[]);
+    assert!(lock.exists(), "the open draft is locked");
+    s.quit();
+    assert!(!lock.exists(), "{} is left after Ctrl-Q", lock.display());
+    assert!(draft.exists());
+}

@@ -1,7 +1,10 @@
 //! One session per draft: a separate lock file (`NAME.ron.lock`, never the draft,
 //! whose inode a save replaces) held with `File::try_lock`. The kernel drops the lock
 //! when the holder dies, so kill -9 leaves no stale lock. The file says who holds it:
-//! user, host, pid, terminal, since when.
+//! user, host, pid, terminal, since when. Leaving the draft removes the file (while
+//! still holding the lock); a session that opened the old file before it went checks,
+//! once it holds a lock, that the file is still the one at the path, and else tries
+//! again.
 
 use std::fs::{File, OpenOptions, TryLockError};
 use std::io::{self, Read, Seek, Write};
@@ -83,12 +86,20 @@ impl Holder {
     }
 }
 
-/// A held lock; dropping it releases the draft.
+/// A held lock; dropping it removes the lock file and releases the draft.
 #[derive(Debug)]
 pub struct DraftLock {
     _file: File,
     /// The lock file.
     pub path: PathBuf,
+}
+
+impl Drop for DraftLock {
+    fn drop(&mut self) {
+        // Removed while still locked (the file closes after this), so that nobody can
+        // take a file that is about to go; see `acquire` for one opened just before.
+        let _ = std::fs::remove_file(&self.path);
+    }
 }
 
 /// Why a draft could not be locked.
@@ -110,13 +121,39 @@ pub fn lock_path(draft: &Path) -> PathBuf {
 /// Takes the draft for this session, or says who has it.
 pub fn acquire(draft: &Path) -> Result<DraftLock, LockError> {
     let path = lock_path(draft);
-    let io_err = |e| LockError::Io(path.clone(), e);
+    // A file removed by its holder between our open and our lock is not the lock any
+    // more: open again (a few times; each round means another session came and went).
+    for _ in 0..8 {
+        if let Some(lock) = try_acquire(&path)? {
+            return Ok(lock);
+        }
+    }
+    Err(LockError::Io(
+        path,
+        io::Error::other("the lock file kept being replaced"),
+    ))
+}
+
+/// Whether the open `file` is the file now at `path`.
+fn is_current(file: &File, path: &Path) -> io::Result<bool> {
+    use std::os::unix::fs::MetadataExt;
+    let open = file.metadata()?;
+    match std::fs::metadata(path) {
+        Ok(now) => Ok(now.dev() == open.dev() && now.ino() == open.ino()),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
+/// One attempt: the lock, or `None` when the file was removed under us.
+fn try_acquire(path: &Path) -> Result<Option<DraftLock>, LockError> {
+    let io_err = |e| LockError::Io(path.to_path_buf(), e);
     let mut file = OpenOptions::new()
         .read(true)
         .write(true)
         .create(true)
         .truncate(false)
-        .open(&path)
+        .open(path)
         .map_err(io_err)?;
     match file.try_lock() {
         Ok(()) => {}
@@ -127,6 +164,9 @@ pub fn acquire(draft: &Path) -> Result<DraftLock, LockError> {
         }
         Err(TryLockError::Error(e)) => return Err(io_err(e)),
     }
+    if !is_current(&file, path).map_err(io_err)? {
+        return Ok(None);
+    }
     let info = Holder::me().to_text();
     // Not synced: the lock itself is the kernel's, the text only says who holds it.
     let written = file
@@ -134,7 +174,10 @@ pub fn acquire(draft: &Path) -> Result<DraftLock, LockError> {
         .and_then(|()| file.rewind())
         .and_then(|()| file.write_all(info.as_bytes()));
     written.map_err(io_err)?;
-    Ok(DraftLock { _file: file, path })
+    Ok(Some(DraftLock {
+        _file: file,
+        path: path.to_path_buf(),
+    }))
 }
 
 /// Asks the holding session to save and leave (SIGTERM), when it runs on this host.
@@ -147,4 +190,39 @@ pub fn ask_to_leave(holder: &Holder) -> bool {
         return false;
     };
     rustix::process::kill_process(pid, rustix::process::Signal::TERM).is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn leaving_removes_the_lock_file_and_the_draft_can_be_taken_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let draft = dir.path().join("tp.ron");
+        let lock = acquire(&draft).unwrap();
+        assert!(lock_path(&draft).exists());
+        assert!(matches!(acquire(&draft), Err(LockError::Held(_))));
+        drop(lock);
+        assert!(!lock_path(&draft).exists(), "a stale lock file is left");
+        let again = acquire(&draft).unwrap();
+        assert!(lock_path(&draft).exists());
+        drop(again);
+        assert!(!lock_path(&draft).exists());
+    }
+
+    #[test]
+    fn a_lock_file_removed_after_it_was_opened_is_not_taken() {
+        let dir = tempfile::tempdir().unwrap();
+        let draft = dir.path().join("tp.ron");
+        let path = lock_path(&draft);
+        // Another session opened the file, then its holder left (removing it).
+        std::fs::write(&path, "").unwrap();
+        let old = File::open(&path).unwrap();
+        std::fs::remove_file(&path).unwrap();
+        assert!(!is_current(&old, &path).unwrap());
+        let lock = acquire(&draft).unwrap();
+        assert!(is_current(&lock._file, &path).unwrap());
+    }
 }
