@@ -805,3 +805,52 @@ fn quitting_while_an_export_is_written_waits_for_it_and_a_late_failure_is_report
     let status = h.app.status.as_ref().unwrap();
     assert!(status.error && status.text.contains("đĩa đầy"));
 }
+
+/// The last line of the screen.
+fn footer(h: &Harness) -> String {
+    h.screen().lines().last().unwrap_or("").to_string()
+}
+
+#[test]
+fn the_footer_says_left_right_chooses_on_a_choice_field() {
+    // The new-draft form: name, unit, then the group and the kind of body.
+    let mut h = Harness::new();
+    h.press("n");
+    assert!(!footer(&h).contains("←/→"), "{}", footer(&h));
+    h.press("<tab><tab>");
+    assert!(
+        footer(&h).starts_with(" ←/→ chọn  Tab ô sau"),
+        "{}",
+        footer(&h)
+    );
+    h.press("<tab>");
+    assert!(footer(&h).contains("←/→ chọn"), "{}", footer(&h));
+    h.press("<tab>");
+    assert!(!footer(&h).contains("←/→"), "{}", footer(&h));
+    // The information step of a draft.
+    let mut h = Harness::district(Some("info"));
+    assert!(!footer(&h).contains("←/→"), "{}", footer(&h));
+    h.press("<tab>");
+    assert!(
+        footer(&h).starts_with(" ←/→ chọn  Tab ô sau"),
+        "{}",
+        footer(&h)
+    );
+    h.press("<right>");
+    assert_eq!(h.draft().meta.group, baocao::draft::UnitGroup::I);
+    h.press("<tab>");
+    assert!(footer(&h).starts_with(" ←/→ chọn"), "{}", footer(&h));
+    h.press("<tab>");
+    assert!(footer(&h).starts_with(" Tab ô sau"), "{}", footer(&h));
+}
+
+#[test]
+fn the_start_screen_says_x_moves_a_draft_to_the_trash() {
+    let h = Harness::district(None);
+    let mut h2 = Harness::new();
+    h2.performer.store = h.performer.store.clone();
+    h2.perform_list();
+    let f = footer(&h2);
+    assert!(f.contains(" x bỏ vào thùng rác "), "{f}");
+    assert!(!f.contains("x xóa"), "{f}");
+}

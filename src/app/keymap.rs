@@ -24,6 +24,9 @@ pub enum Context {
     Start,
     /// The report information form.
     Form,
+    /// A choice field (unit group, State or Party body) of the form or the information
+    /// step: its keys are shown before those of the form or step around it.
+    Choice,
     /// A list in a dialog (findings).
     List,
     /// The last step, "Kiểm tra & xuất".
@@ -109,6 +112,8 @@ pub enum Cmd {
     Duplicate,
     /// Start screen: move the selected draft to the trash.
     Delete,
+    /// A choice field: the previous / next option.
+    Choose,
 }
 
 /// A key: code and modifiers.
@@ -154,6 +159,18 @@ impl Binding {
     /// The label in a language (the words live in `i18n`).
     pub fn label(&self, lang: Lang) -> &'static str {
         crate::i18n::cmd_label(lang, self.context, self.cmd)
+    }
+
+    /// The keys as the footer writes them: the first one ("^S"), or the pair of a
+    /// choice ("←/→").
+    pub fn footer_keys(&self, lang: Lang) -> String {
+        let shown = if self.cmd == Choose { 2 } else { 1 };
+        self.keys
+            .iter()
+            .take(shown)
+            .map(|k| key_name(lang, k))
+            .collect::<Vec<_>>()
+            .join("/")
     }
 }
 
@@ -239,6 +256,13 @@ pub static BINDINGS: &[Binding] = &[
     b!(Form, true, [ctrl('s')], Save),
     b!(Form, true, [ctrl('t')], InputMethod),
     b!(Form, true, [k(KeyCode::Esc)], Back),
+    // Taken by the field itself (see `Fields::handles`); listed for the footer and help.
+    b!(
+        Choice,
+        true,
+        [k(KeyCode::Left), k(KeyCode::Right), ch(' ')],
+        Choose
+    ),
     b!(Review, true, [ctrl('x')], Export),
     b!(Review, true, [k(KeyCode::Enter)], Enter),
     b!(Review, false, [k(KeyCode::Up)], Up),
@@ -340,13 +364,21 @@ pub fn key_name(lang: Lang, key: &Key) -> String {
 }
 
 /// The footer bindings of a context, followed by the global ones when `in_draft`:
-/// the keys of the pane the user is in come first, so a narrow footer shows them.
-pub fn footer(context: Context, in_draft: bool) -> impl Iterator<Item = &'static Binding> {
+/// the keys of the pane the user is in come first, so a narrow footer shows them. On a
+/// choice field (`choice`) its own keys come before the context's.
+pub fn footer(
+    context: Context,
+    in_draft: bool,
+    choice: bool,
+) -> impl Iterator<Item = &'static Binding> {
+    let field = BINDINGS
+        .iter()
+        .filter(move |b| choice && b.footer && b.context == Choice);
     let own = BINDINGS
         .iter()
         .filter(move |b| b.footer && b.context == context);
     let global = BINDINGS
         .iter()
         .filter(move |b| in_draft && b.footer && b.context == Global);
-    own.chain(global)
+    field.chain(own).chain(global)
 }

@@ -175,8 +175,9 @@ pub fn footer_line(app: &App, context: Context, width: usize) -> Line<'static> {
             ],
         )
     };
+    let choice = on_choice(app, context);
     // The typing state is always shown, at the right end, wherever text is typed.
-    let typing = keymap::footer(context, in_draft)
+    let typing = keymap::footer(context, in_draft, choice)
         .find(|b| b.cmd == keymap::Cmd::InputMethod)
         .map(|b| {
             pair(
@@ -187,8 +188,9 @@ pub fn footer_line(app: &App, context: Context, width: usize) -> Line<'static> {
     let reserved = typing.as_ref().map_or(0, |(w, _)| *w);
     let mut spans = Vec::new();
     let mut used = 0;
-    for b in keymap::footer(context, in_draft).filter(|b| b.cmd != keymap::Cmd::InputMethod) {
-        let (w, parts) = pair(keymap::key_name(app.lang, &b.keys[0]), b.label(app.lang));
+    for b in keymap::footer(context, in_draft, choice).filter(|b| b.cmd != keymap::Cmd::InputMethod)
+    {
+        let (w, parts) = pair(b.footer_keys(app.lang), b.label(app.lang));
         if used + w + reserved > width {
             break;
         }
@@ -208,17 +210,24 @@ pub fn footer_line(app: &App, context: Context, width: usize) -> Line<'static> {
 /// The footer's keys of a context as plain text ("Enter ghi, xuống  Tab ghi, sang
 /// phải  Esc bỏ sửa"), for a box that repeats them.
 pub(super) fn keys_hint(app: &App, context: Context) -> String {
-    keymap::footer(context, false)
+    keymap::footer(context, false, false)
         .filter(|b| b.context == context)
-        .map(|b| {
-            format!(
-                "{} {}",
-                keymap::key_name(app.lang, &b.keys[0]),
-                b.label(app.lang)
-            )
-        })
+        .map(|b| format!("{} {}", b.footer_keys(app.lang), b.label(app.lang)))
         .collect::<Vec<_>>()
         .join("  ")
+}
+
+/// Whether the focused field is a choice (group, kind of body) in the new-draft form
+/// or in the information step, whose keys the footer then shows first.
+fn on_choice(app: &App, context: Context) -> bool {
+    let fields = match (&app.screen, context) {
+        (crate::app::Screen::NewDraft(form), Context::Form) => form,
+        (crate::app::Screen::Wizard(w), Context::Text) if app.modal.is_none() => &w.fields,
+        _ => return false,
+    };
+    fields
+        .current()
+        .is_some_and(|f| matches!(f.kind, crate::app::FieldKind::Choice { .. }))
 }
 
 pub(super) fn footer(app: &App, frame: &mut Frame, area: Rect) {

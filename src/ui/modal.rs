@@ -143,6 +143,7 @@ pub fn help_lines(app: &App, width: usize) -> Vec<Line<'static>> {
         Context::Review,
         Context::Start,
         Context::Form,
+        Context::Choice,
         Context::Prompt,
         Context::ExportDialog,
         Context::Dialog,
