@@ -82,21 +82,54 @@ pub fn steps(template: &Template) -> Vec<StepRef> {
 
 /// Finds a step by what the user typed ("pl1", "II.2", "ii.2", "i.1", "Phụ lục 3").
 pub fn find_step(template: &Template, id: &str) -> Option<StepRef> {
-    let want = id.trim().to_lowercase().replace(' ', "");
+    find_place(template, id).map(|(step, _)| step)
+}
+
+/// Finds a step, and a lettered or numbered item of a section step, by what the user
+/// typed in the outline's own numbering: "ii.2" is the step, "ii.2.a", "II.2 a",
+/// "II.2a", "ii.2 a)" its item a) (the field's id); "pl1", "phụ lục 1" a table.
+pub fn find_place(template: &Template, id: &str) -> Option<(StepRef, Option<String>)> {
+    let want: String = id
+        .trim()
+        .to_lowercase()
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '(' | ')'))
+        .collect();
+    let want = want.trim_end_matches('.');
     let want = want
         .strip_prefix("phụlục")
         .map(|n| format!("pl{n}"))
-        .unwrap_or(want);
-    steps(template)
+        .unwrap_or_else(|| want.to_string());
+    let all = steps(template);
+    if let Some(step) = all.iter().find(|s| s.goto_id() == want).or_else(|| {
+        // A heading id ("ii") opens its first step.
+        let prefix = format!("{want}.");
+        all.iter().find(|s| s.goto_id().starts_with(&prefix))
+    }) {
+        return Some((step.clone(), None));
+    }
+    // A step's id, then the number of one of its items ("a)" typed "a", ".a", " a)").
+    let item = |number: &str| -> String {
+        number
+            .to_lowercase()
+            .chars()
+            .filter(|c| !c.is_whitespace() && !matches!(c, '(' | ')' | '.'))
+            .collect()
+    };
+    template
+        .steps()
         .into_iter()
-        .find(|s| s.goto_id() == want)
-        .or_else(|| {
-            // A heading id ("ii") opens its first step.
-            let prefix = format!("{want}.");
-            steps(template)
-                .into_iter()
-                .find(|s| s.goto_id().starts_with(&prefix))
+        .filter_map(|s| {
+            let rest = want.strip_prefix(&s.id.to_lowercase())?;
+            let rest = rest.strip_prefix('.').unwrap_or(rest);
+            let field = s
+                .fields
+                .iter()
+                .find(|f| !f.number.is_empty() && item(&f.number) == rest)?;
+            Some((s.id.len(), s.id.clone(), field.id.clone()))
         })
+        .max_by_key(|(len, ..)| *len)
+        .map(|(_, step, field)| (StepRef::Section(step), Some(field)))
 }
 
 /// How far an indicator's result is towards its target, 0.0–1.0 (1.0 when met), for
@@ -127,4 +160,48 @@ pub fn progress(template: &Template, table: &Table, row: &SheetRow) -> Option<f6
         _ => value / goal,
     };
     Some(ratio.clamp(0.0, 1.0))
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    fn place(typed: &str) -> Option<(StepRef, Option<String>)> {
+        find_place(&Template::builtin().unwrap(), typed)
+    }
+
+    #[test]
+    fn the_outline_numbering_finds_lettered_items() {
+        let ii2a = Some((StepRef::Section("II.2".into()), Some("a".into())));
+        for typed in [
+            "ii.2.a",
+            "II.2 a",
+            "II.2a",
+            "ii.2 a)",
+            "II.2.a)",
+            " ii.2 (a) ",
+        ] {
+            assert_eq!(place(typed), ii2a, "{typed}");
+        }
+        assert_eq!(
+            place("iii.4b"),
+            Some((StepRef::Section("III.4".into()), Some("b".into())))
+        );
+        // Steps keep working, and an item a step does not have is no place.
+        for (typed, step) in [
+            ("ii.2", StepRef::Section("II.2".into())),
+            ("II.2.", StepRef::Section("II.2".into())),
+            ("ii", StepRef::Section("II.1".into())),
+            ("pl1", StepRef::Table("pl1".into())),
+            ("phụ lục 1", StepRef::Table("pl1".into())),
+            ("Phụ lục 3", StepRef::Table("pl3".into())),
+            ("review", StepRef::Review),
+        ] {
+            assert_eq!(place(typed), Some((step, None)), "{typed}");
+        }
+        assert_eq!(place("ii.2.z"), None);
+        assert_eq!(place("ii.5a"), None, "II.5 has one unlettered answer");
+        assert_eq!(place("pl9"), None);
+    }
 }

@@ -854,3 +854,46 @@ fn the_start_screen_says_x_moves_a_draft_to_the_trash() {
     assert!(f.contains(" x bỏ vào thùng rác "), "{f}");
     assert!(!f.contains("x xóa"), "{f}");
 }
+
+#[test]
+fn go_to_takes_the_outline_numbering_down_to_lettered_items() {
+    for typed in ["ii.2.a", "II.2 a", "II.2a", "ii.2 a)", "ii.2.c", "II.2 c)"] {
+        let mut h = Harness::district(Some("i.1"));
+        h.press(&format!("<c-g>{typed}<enter>"));
+        let w = h.app.wizard().unwrap();
+        assert!(h.app.status.is_none(), "{typed}: {:?}", h.app.status);
+        assert_eq!(w.step(), &StepRef::Section("II.2".into()), "{typed}");
+        let want = if typed.contains('c') { "c" } else { "a" };
+        assert!(
+            matches!(&w.fields.current().unwrap().key,
+                baocao::app::FieldKey::Answer { field, .. } if field == want),
+            "{typed}"
+        );
+        // Typing goes into that item.
+        h.press("Đã rà soát");
+        assert_eq!(
+            h.draft().answer("II.2", want).map(|a| a.text.as_str()),
+            Some("Đã rà soát"),
+            "{typed}"
+        );
+    }
+    // Steps and tables keep working; the cursor starts on the step's first item.
+    for (typed, step) in [
+        ("ii.2", StepRef::Section("II.2".into())),
+        ("pl1", StepRef::Table("pl1".into())),
+        ("phụ lục 1", StepRef::Table("pl1".into())),
+    ] {
+        let mut h = Harness::district(Some("i.1"));
+        h.press(&format!("<c-g>{typed}<enter>"));
+        let w = h.app.wizard().unwrap();
+        assert_eq!(w.step(), &step, "{typed}");
+        assert_eq!(w.fields.focus, 0, "{typed}");
+    }
+    let mut h = Harness::district(Some("i.1"));
+    h.press("<c-g>ii.2.z<enter>");
+    assert_eq!(
+        h.app.wizard().unwrap().step(),
+        &StepRef::Section("I.1".into())
+    );
+    assert!(h.app.status.as_ref().unwrap().text.contains("ii.2.a"));
+}

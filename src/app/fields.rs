@@ -260,6 +260,18 @@ impl Fields {
         self.items.get_mut(self.focus)
     }
 
+    /// Puts the focus on the answer with this field id ("a"); false when there is none.
+    pub fn focus_answer(&mut self, id: &str) -> bool {
+        let found = self
+            .items
+            .iter()
+            .position(|f| matches!(&f.key, FieldKey::Answer { field, .. } if field == id));
+        if let Some(i) = found {
+            self.focus = i;
+        }
+        found.is_some()
+    }
+
     /// Moves the focus; returns false at either end.
     pub fn move_focus(&mut self, forward: bool) -> bool {
         if forward && self.focus + 1 < self.items.len() {

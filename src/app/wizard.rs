@@ -325,14 +325,18 @@ impl Wizard {
         }
     }
 
-    /// Goes to a step by id ("pl1", "ii.2"); false when there is none.
+    /// Goes to a step by id ("pl1", "ii.2"), on its item when one is named ("ii.2.a");
+    /// false when there is none.
     pub fn goto(&mut self, t: &Template, id: &str) -> bool {
-        let Some(step) = report::find_step(t, id) else {
+        let Some((step, item)) = report::find_place(t, id) else {
             return false;
         };
         match self.steps.iter().position(|s| *s == step) {
             Some(i) => {
                 self.open_step(t, i);
+                if let Some(item) = item {
+                    self.fields.focus_answer(&item);
+                }
                 true
             }
             None => false,

@@ -174,8 +174,8 @@ pub fn form_incomplete(lang: Lang) -> &'static str {
 /// A step id that does not exist.
 pub fn unknown_step(lang: Lang, id: &str) -> String {
     match lang {
-        Lang::Vi => format!("Không có bước «{id}». Ví dụ: i.1, ii.2, pl1, pl3, review"),
-        Lang::En => format!("No step “{id}”. Examples: i.1, ii.2, pl1, pl3, review"),
+        Lang::Vi => format!("Không có bước «{id}». Ví dụ: i.1, ii.2, ii.2.a, pl1, pl3, review"),
+        Lang::En => format!("No step “{id}”. Examples: i.1, ii.2, ii.2.a, pl1, pl3, review"),
     }
 }
 
@@ -486,8 +486,8 @@ pub fn jump_title(lang: Lang) -> &'static str {
 /// The jump prompt's hint.
 pub fn jump_hint(lang: Lang) -> &'static str {
     lang.pick(
-        "Gõ mã bước rồi Enter: info, i.1, ii.2, iv, pl1…pl4, review",
-        "Type a step id, then Enter: info, i.1, ii.2, iv, pl1…pl4, review",
+        "Gõ mã bước hoặc mục rồi Enter: info, i.1, ii.2, ii.2.a, pl1…pl4, review",
+        "Step or item id, then Enter: info, i.1, ii.2, ii.2.a, pl1…pl4, review",
     )
 }
 

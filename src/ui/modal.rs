@@ -237,7 +237,7 @@ pub(super) fn render(app: &App, m: &Modal, frame: &mut Frame, area: Rect) {
         Modal::Jump { editor } => prompt(
             frame,
             area,
-            60,
+            76,
             i18n::jump_title(app.lang),
             i18n::jump_hint(app.lang),
             editor,
