@@ -897,3 +897,85 @@ fn go_to_takes_the_outline_numbering_down_to_lettered_items() {
     );
     assert!(h.app.status.as_ref().unwrap().text.contains("ii.2.a"));
 }
+
+#[test]
+fn the_draft_name_field_gives_an_example_and_the_characters_allowed() {
+    let mut h = Harness::new();
+    h.press("n");
+    let screen = h.screen();
+    assert!(
+        screen
+            .contains("vd: huyen-tuy-phuoc · chữ, số, - _ . (không dấu cách, không mở đầu bằng .)"),
+        "{screen}"
+    );
+    // A name the store refuses is said so, in the same words.
+    h.press("tuy phuoc<tab>UBND huyện Tuy Phước<c-s>");
+    let status = h.app.status.as_ref().unwrap();
+    assert!(
+        status.error && status.text.contains("chỉ dùng chữ, số"),
+        "{}",
+        status.text
+    );
+    // Each focused field says what it takes on the row under the form.
+    h.press("<tab><tab><tab><tab>");
+    assert!(h.screen().contains("│vd: 215/BC-UBND"), "{}", h.screen());
+}
+
+#[test]
+fn recipients_show_every_line_and_keep_a_typed_semicolon() {
+    let mut h = Harness::district(Some("info"));
+    h.press(&"<tab>".repeat(9));
+    h.press("Như trên;<enter>Sở Nội vụ;<enter>UBND tỉnh<enter>Lưu: VT, VP.");
+    assert_eq!(
+        h.draft().meta.recipients,
+        ["Như trên;", "Sở Nội vụ;", "UBND tỉnh", "Lưu: VT, VP."]
+    );
+    // The hint says the export adds the ";", whole on the message line.
+    let screen = h.screen();
+    assert!(
+        screen.contains("mỗi dòng một nơi nhận; dấu ; ở cuối do chương trình thêm khi xuất"),
+        "{screen}"
+    );
+    // Away from it, every line is shown on its own row, as typed.
+    h.press("<s-tab>");
+    let screen = h.screen();
+    for line in ["Như trên;", "Sở Nội vụ;", "UBND tỉnh", "Lưu: VT, VP."] {
+        assert!(
+            screen.lines().any(|l| l.ends_with(&format!("│   {line}"))),
+            "{line}\n{screen}"
+        );
+    }
+    // The export ends each line with one ";" and the last with ".".
+    assert_eq!(
+        baocao::export::recipient_lines(h.draft()),
+        [
+            "- Như trên;",
+            "- Sở Nội vụ;",
+            "- UBND tỉnh;",
+            "- Lưu: VT, VP."
+        ]
+    );
+}
+
+#[test]
+fn the_new_draft_form_shows_every_recipient_line() {
+    let mut h = Harness::new();
+    h.press("n");
+    h.press(&"<tab>".repeat(10));
+    h.press("Như trên;<enter>Sở Nội vụ;<enter>UBND tỉnh;<enter>Lưu: VT.");
+    let screen = h.screen();
+    assert!(
+        screen.contains("mỗi dòng một nơi nhận; dấu ; ở cuối do chương trình thêm khi xuất"),
+        "{screen}"
+    );
+    h.press("<s-tab>");
+    let screen = h.screen();
+    for line in ["Như trên;", "Sở Nội vụ;", "UBND tỉnh;", "Lưu: VT."] {
+        assert!(screen.contains(&format!(" {line} ")), "{line}\n{screen}");
+    }
+    h.press(&format!("{}tp<tab>Sở Nội vụ<c-s>", "<s-tab>".repeat(9)));
+    assert_eq!(
+        h.app.wizard().unwrap().draft.meta.recipients,
+        ["Như trên;", "Sở Nội vụ;", "UBND tỉnh;", "Lưu: VT."]
+    );
+}

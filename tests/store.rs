@@ -343,3 +343,23 @@ fn names_are_looked_up_in_the_drafts_folder_and_paths_used_as_given() {
     assert_eq!(s.resolve("./tp").unwrap(), Path::new("./tp"));
     assert_eq!(s.resolve("tp.ron").unwrap(), Path::new("tp.ron"));
 }
+
+#[test]
+fn draft_names_take_exactly_what_the_name_field_says() {
+    // The hint: "vd: huyen-tuy-phuoc · chữ, số, - _ . (không dấu cách, không mở đầu
+    // bằng .)".
+    let hint = baocao::i18n::draft_name_hint(baocao::i18n::Lang::Vi);
+    assert!(hint.contains("huyen-tuy-phuoc") && hint.contains("chữ, số, - _ ."));
+    let s = Store {
+        root: "/cfg/baocao".into(),
+    };
+    for ok in ["huyen-tuy-phuoc", "tuy_phước.2024", "SoNoiVu2", "a"] {
+        assert!(s.draft_path(ok).is_ok(), "{ok}");
+    }
+    for bad in ["tuy phuoc", ".an", "a/b", "a;b", "a,b", "", "bản:nháp"] {
+        assert!(
+            matches!(s.draft_path(bad), Err(StoreError::BadName(_))),
+            "{bad}"
+        );
+    }
+}

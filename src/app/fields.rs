@@ -125,6 +125,12 @@ impl FieldEditor {
         }
     }
 
+    /// A list, one item a line (the recipients): shown line by line, never run
+    /// together.
+    pub fn one_per_line(&self) -> bool {
+        self.key == FieldKey::Meta(MetaField::Recipients)
+    }
+
     /// The value as text (a choice gives its index as a digit).
     pub fn value(&self) -> String {
         match &self.kind {

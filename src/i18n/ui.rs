@@ -131,9 +131,7 @@ pub fn meta_field(lang: Lang, f: MetaField) -> &'static str {
         MetaField::Date => lang.pick("Ngày", "Date"),
         MetaField::Signer => lang.pick("Người ký", "Signer"),
         MetaField::SignerTitle => lang.pick("Chức vụ người ký", "Signer's title"),
-        MetaField::Recipients => {
-            lang.pick("Nơi nhận (mỗi dòng một nơi)", "Recipients (one per line)")
-        }
+        MetaField::Recipients => lang.pick("Nơi nhận", "Recipients"),
     }
 }
 
@@ -149,7 +147,21 @@ pub fn meta_hint(lang: Lang, f: MetaField) -> &'static str {
             "vd: KT. CHỦ TỊCH / PHÓ CHỦ TỊCH",
             "e.g. KT. CHỦ TỊCH / PHÓ CHỦ TỊCH",
         ),
+        // The export ends each line with ";" and the last with "." (see
+        // `export::recipient_lines`), whether typed or not.
+        MetaField::Recipients => lang.pick(
+            "mỗi dòng một nơi nhận; dấu ; ở cuối do chương trình thêm khi xuất",
+            "one recipient per line; the ; at each end is added on export",
+        ),
         _ => "",
+    }
+}
+
+/// "… +2 dòng": the lines of a field that have no row left.
+pub fn more_lines(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Vi => format!("… +{n} dòng"),
+        Lang::En => format!("… +{n} more lines"),
     }
 }
 
@@ -160,7 +172,11 @@ pub fn draft_name_label(lang: Lang) -> &'static str {
 
 /// Its hint.
 pub fn draft_name_hint(lang: Lang) -> &'static str {
-    lang.pick("vd: tuy-phuoc-2024", "e.g. tuy-phuoc-2024")
+    // What `store::valid_name` takes.
+    lang.pick(
+        "vd: huyen-tuy-phuoc · chữ, số, - _ . (không dấu cách, không mở đầu bằng .)",
+        "e.g. huyen-tuy-phuoc · letters, digits, - _ . (no spaces; no leading .)",
+    )
 }
 
 /// The new-draft form lacks name or unit.

@@ -124,6 +124,15 @@ pub(super) fn message(app: &App, w: &Wizard, frame: &mut Frame, area: Rect) {
         if !value.trim().is_empty() && w.grid.edit.is_none() {
             lines.extend(wrapped(&format!("= {value}"), width, 2, t.normal));
         }
+    } else if w.focus == crate::app::Focus::Content
+        && matches!(w.step(), StepRef::Info | StepRef::Section(_))
+        && let Some(f) = w.fields.current()
+        && f.kind == crate::app::FieldKind::Paragraph
+        && !f.hint.is_empty()
+    {
+        // A paragraph's hint (the recipients': one a line, the ";" added on export),
+        // which its label line may cut.
+        lines.extend(wrapped(&f.hint, width, 2, t.dim));
     }
     lines.truncate(room.saturating_sub(status.len()));
     lines.extend(status);

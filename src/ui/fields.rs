@@ -29,9 +29,44 @@ fn field_severity(w: &Wizard, f: &FieldEditor) -> Option<Severity> {
 fn height(f: &FieldEditor, focused: bool, room: u16) -> u16 {
     match f.kind {
         FieldKind::Paragraph if focused => room.max(3),
+        // A list shows every line (the label, then one row each).
+        FieldKind::Paragraph if f.one_per_line() => (f.editor.area.lines().len() as u16 + 1).max(3),
         FieldKind::Paragraph => 3,
         _ => 1,
     }
+}
+
+/// A list's lines (the recipients), one a row after `indent`, each cut to the width;
+/// when there are more than `rows`, the last row says how many are left.
+pub(super) fn list_lines(
+    lang: i18n::Lang,
+    text: &str,
+    width: usize,
+    rows: usize,
+    indent: &str,
+) -> Vec<Line<'static>> {
+    let t = theme();
+    let all: Vec<&str> = text.lines().collect();
+    let room = width.saturating_sub(indent.width());
+    let shown = if all.len() > rows {
+        rows.saturating_sub(1)
+    } else {
+        all.len()
+    };
+    let mut lines: Vec<Line<'static>> = all[..shown]
+        .iter()
+        .map(|l| Line::from(Span::styled(format!("{indent}{}", fit(l, room)), t.normal)))
+        .collect();
+    if shown < all.len() && rows > 0 {
+        lines.push(Line::from(Span::styled(
+            format!(
+                "{indent}{}",
+                fit(&i18n::more_lines(lang, all.len() - shown), room)
+            ),
+            t.dim,
+        )));
+    }
+    lines
 }
 
 pub(super) fn render(app: &App, w: &Wizard, frame: &mut Frame, area: Rect) {
@@ -78,7 +113,7 @@ pub(super) fn render(app: &App, w: &Wizard, frame: &mut Frame, area: Rect) {
         .filter(|(i, _)| *i != w.fields.focus)
         .map(|(_, f)| height(f, false, 0))
         .sum();
-    let focus_room = room.saturating_sub(fixed).max(4);
+    let focus_room = room.saturating_sub(fixed).max(3);
     // Start so that the focused field is on screen.
     let mut start = 0;
     loop {
@@ -146,6 +181,13 @@ fn field(app: &App, w: &Wizard, f: &FieldEditor, focus: bool, rect: Rect, frame:
             let used: usize = label.iter().map(|s| s.content.width()).sum();
             if used > width {
                 label = vec![Span::styled(fit(&f.label, width), t.title)];
+            } else if !f.hint.is_empty() && used + 4 < width {
+                // What the field takes, as far as it goes (the message line has it
+                // whole while the field is focused).
+                label.push(Span::styled(
+                    format!("  {}", fit(&f.hint, width - used - 2)),
+                    t.dim,
+                ));
             }
             frame.render_widget(
                 Paragraph::new(Line::from(label)),
@@ -179,6 +221,8 @@ fn field(app: &App, w: &Wizard, f: &FieldEditor, focus: bool, rect: Rect, frame:
                         format!("  {}", i18n::empty_answer(app.lang)),
                         t.dim,
                     ))]
+                } else if f.one_per_line() {
+                    list_lines(app.lang, &text, width, body.height as usize, "  ")
                 } else {
                     textwrap::wrap(&text.replace('\n', " "), width.saturating_sub(2).max(1))
                         .into_iter()

@@ -115,14 +115,28 @@ pub(super) fn render_form(app: &App, form: &Fields, frame: &mut Frame) {
     let inner = block.inner(body);
     frame.render_widget(block, body);
     let label_w = 26u16.min(inner.width / 2);
+    // The bottom row says what the focused field takes (its example hides behind the
+    // editor); the last paragraph (the recipients) gets the rows left above it.
+    let rows = inner.height.saturating_sub(1);
+    let heights: Vec<u16> = form
+        .items
+        .iter()
+        .map(|f| match f.kind {
+            FieldKind::Paragraph => 2,
+            _ => 1,
+        })
+        .collect();
+    let used: u16 = heights.iter().sum();
+    let last = form.items.len().saturating_sub(1);
     let mut y = inner.y;
     for (i, f) in form.items.iter().enumerate() {
         let focus = i == form.focus;
-        let h: u16 = match f.kind {
-            FieldKind::Paragraph => 2,
-            _ => 1,
+        let h = if i == last && f.kind == FieldKind::Paragraph {
+            heights[i] + rows.saturating_sub(used)
+        } else {
+            heights[i]
         };
-        if y + h > inner.y + inner.height {
+        if y + h > inner.y + rows {
             break;
         }
         let label_style = if focus { t.focus } else { t.title };
@@ -153,17 +167,26 @@ pub(super) fn render_form(app: &App, form: &Fields, frame: &mut Frame) {
             _ if focus => super::draw_editor(frame, &f.editor, value),
             _ => {
                 let text = f.editor.text();
-                let (shown, st) = if text.is_empty() {
-                    (f.hint.clone(), t.dim)
+                let width = value.width as usize;
+                let lines: Vec<Line> = if text.is_empty() {
+                    vec![Line::from(Span::styled(fit(&f.hint, width), t.dim))]
+                } else if f.one_per_line() {
+                    super::fields::list_lines(app.lang, &text, width, h as usize, "")
                 } else {
-                    (text.replace('\n', " · "), t.normal)
+                    vec![Line::from(Span::styled(
+                        fit(&text.replace('\n', " · "), width),
+                        t.normal,
+                    ))]
                 };
-                frame.render_widget(
-                    Paragraph::new(Span::styled(fit(&shown, value.width as usize), st)),
-                    value,
-                );
+                frame.render_widget(Paragraph::new(lines), value);
             }
         }
         y += h;
+    }
+    if let Some(f) = form.current().filter(|f| !f.hint.is_empty()) {
+        frame.render_widget(
+            Paragraph::new(Span::styled(fit(&f.hint, inner.width as usize), t.dim)),
+            Rect::new(inner.x, inner.y + rows, inner.width, 1),
+        );
     }
 }
