@@ -21,7 +21,8 @@
 //!   `NAME.ron.~N~` beside it (or an emergency copy in `$HOME`);
 //! - I3 where the program can still reach the terminal: the alternate screen was left,
 //!   bracketed paste turned off, the terminal settings put back;
-//! - I4: every file that was in the drafts folder before the fault is still there.
+//! - I4: every file that was in the drafts folder before the fault is still there (but
+//!   the lock file, which a clean quit removes).
 //!
 //! Timing is measured, never slept on: every wait polls every 20 ms with a deadline, and
 //! the only fixed waits are the ones that measure something over a period (CPU use of a
@@ -186,6 +187,8 @@ impl Home {
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .filter(|n| !n.starts_with(&format!(".{}.ron.tmp-", self.name)))
+            // The lock file goes with the session that held it (a clean quit).
+            .filter(|n| *n != format!("{}.ron.lock", self.name))
             .collect()
     }
 
