@@ -316,8 +316,9 @@ pub fn info_step(lang: Lang) -> &'static str {
 /// Its guidance.
 pub fn info_guidance(lang: Lang) -> &'static str {
     lang.pick(
-        "Thông tin in ở phần đầu và phần ký của báo cáo: đơn vị, số, địa danh, ngày, người ký, nơi nhận.",
-        "What the heading and signature of the report show: unit, number, place, date, signer, recipients.",
+        // One line at 80×24, so that the fields below (the recipients last) all show.
+        "Thông tin in ở phần đầu và phần ký của báo cáo.",
+        "What the report's heading and signature show.",
     )
 }
 

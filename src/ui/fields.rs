@@ -11,7 +11,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::theme::severity_mark;
 use super::{fit, theme};
-use crate::app::{App, FieldEditor, FieldKind, Focus, Wizard};
+use crate::app::{App, FieldEditor, FieldKey, FieldKind, Focus, Wizard};
 use crate::i18n;
 use crate::report::StepRef;
 use crate::template::Severity;
@@ -29,8 +29,10 @@ fn field_severity(w: &Wizard, f: &FieldEditor) -> Option<Severity> {
 fn height(f: &FieldEditor, focused: bool, room: u16) -> u16 {
     match f.kind {
         FieldKind::Paragraph if focused => room.max(3),
-        // A list shows every line (the label, then one row each).
-        FieldKind::Paragraph if f.one_per_line() => (f.editor.area.lines().len() as u16 + 1).max(3),
+        // A list shows every line (the label, then one row each); the signer's title,
+        // short, one row of preview.
+        FieldKind::Paragraph if f.one_per_line() => f.editor.area.lines().len() as u16 + 1,
+        FieldKind::Paragraph if matches!(f.key, FieldKey::Meta(_)) => 2,
         FieldKind::Paragraph => 3,
         _ => 1,
     }
