@@ -51,37 +51,23 @@ impl Format {
 pub struct Readiness {
     /// Errors the rules found.
     pub errors: usize,
-    /// Blanks printed as "…".
-    pub blanks: usize,
+    /// Blanks printed as "…" or as empty cells, by kind (the review step counts the
+    /// same).
+    pub blanks: crate::rules::missing::Missing,
 }
 
 impl Readiness {
     /// Whether the export leaves marked "DỰ THẢO".
     pub fn is_draft(self) -> bool {
-        self.errors > 0 || self.blanks > 0
+        self.errors > 0 || self.blanks.total() > 0
     }
 }
 
 /// The report's readiness.
 pub fn readiness(template: &Template, draft: &Draft, eval: &Evaluation) -> Readiness {
-    let m = &draft.meta;
-    let meta = [&m.unit, &m.number, &m.place, &m.date, &m.signer]
-        .iter()
-        .filter(|s| s.trim().is_empty())
-        .count();
-    let answers = template
-        .all_sections()
-        .into_iter()
-        .flat_map(|(_, s)| s.fields.iter().map(move |f| (s, f)))
-        .filter(|(s, f)| {
-            draft
-                .answer(&s.id, &f.id)
-                .is_none_or(|a| !a.nothing_to_report && a.text.trim().is_empty())
-        })
-        .count();
     Readiness {
         errors: eval.count(Severity::Error),
-        blanks: meta + answers,
+        blanks: crate::rules::missing::report(template, draft, eval),
     }
 }
 

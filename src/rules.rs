@@ -6,6 +6,7 @@
 mod answers;
 mod groups;
 mod info;
+pub mod missing;
 mod range;
 mod required;
 mod row_sum;

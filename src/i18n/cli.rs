@@ -375,13 +375,35 @@ pub fn not_final(lang: Lang, r: crate::export::Readiness) -> String {
             Lang::En => super::en_count(r.errors, "error"),
         });
     }
-    if r.blanks > 0 {
-        parts.push(match lang {
-            Lang::Vi => format!("{} chỗ chưa điền", r.blanks),
-            Lang::En => super::en_count(r.blanks, "blank"),
-        });
+    if r.blanks.total() > 0 {
+        parts.push(missing(lang, &r.blanks));
     }
     parts.join(", ")
+}
+
+/// What is still blank, and what that counts: "16 chỗ chưa điền (2 mục thông tin,
+/// 12 ô bảng, 2 phụ lục trống)".
+pub fn missing(lang: Lang, m: &crate::rules::missing::Missing) -> String {
+    let kinds: [(usize, &str, &str); 5] = [
+        (m.info, "mục thông tin", "information field"),
+        (m.answers, "câu trả lời", "answer"),
+        (m.numbers, "số liệu của mục", "section figure"),
+        (m.cells, "ô bảng", "table cell"),
+        (m.tables, "phụ lục trống", "empty appendix"),
+    ];
+    let parts: Vec<String> = kinds
+        .iter()
+        .filter(|(n, ..)| *n > 0)
+        .map(|&(n, vi, en)| match lang {
+            Lang::Vi => format!("{n} {vi}"),
+            Lang::En => super::en_count(n, en),
+        })
+        .collect();
+    let total = m.total();
+    match lang {
+        Lang::Vi => format!("{total} chỗ chưa điền ({})", parts.join(", ")),
+        Lang::En => format!("{} ({})", super::en_count(total, "blank"), parts.join(", ")),
+    }
 }
 
 /// An export was written.

@@ -63,14 +63,9 @@ pub fn step_statuses(template: &Template, draft: &Draft, eval: &Evaluation) -> V
             a.is_some_and(|a| a.nothing_to_report || !a.text.trim().is_empty())
         };
         let typed = answers.iter().any(filled);
-        // Complete when every narrative answer is written or marked "Không phát sinh";
-        // the figures beside them are checked when given, not demanded.
-        let complete = s
-            .fields
-            .iter()
-            .zip(&answers)
-            .filter(|(f, _)| f.kind == crate::template::FieldKind::Text)
-            .all(|(_, a)| filled(a));
+        // Complete when every answer is written or marked "Không phát sinh" and every
+        // figure beside them is given (see `missing`).
+        let complete = super::missing::section(template, draft, &s.id).total() == 0;
         let (e, w) = (
             count(&s.id, Severity::Error),
             count(&s.id, Severity::Warning),
@@ -105,7 +100,12 @@ pub fn step_statuses(template: &Template, draft: &Draft, eval: &Evaluation) -> V
         );
         out.push(StepStatus {
             id: t.id.clone(),
-            state: state(typed_cells || marked, true, e, w),
+            state: state(
+                typed_cells || marked,
+                super::missing::table(template, draft, eval, &t.id).total() == 0,
+                e,
+                w,
+            ),
             errors: e,
             warnings: w,
         });

@@ -88,6 +88,14 @@ pub(super) fn render(app: &App, w: &Wizard, frame: &mut Frame, area: Rect) {
         .take(2)
         .map(|l| Line::from(Span::styled(l.into_owned(), style)))
         .collect();
+    // The same count as the export dialog's, saying what it counts.
+    let blanks = crate::rules::missing::report(&app.template, &w.draft, &w.eval);
+    if blanks.total() > 0 {
+        let text = i18n::missing(app.lang, &blanks);
+        for l in textwrap::wrap(&text, width.max(1)).into_iter().take(2) {
+            head.push(Line::from(Span::styled(l.into_owned(), t.warning)));
+        }
+    }
     let missing: Vec<String> = w
         .steps
         .iter()
