@@ -123,3 +123,21 @@ fn the_findings_list_puts_errors_first_and_has_home_and_end() {
         Some(Modal::Findings { selected: 0, .. })
     ));
 }
+
+#[test]
+fn a_row_being_typed_is_not_flagged_unfinished_until_the_cursor_leaves_it() {
+    let mut h = Harness::district(Some("pl1"));
+    h.press("1250<tab>800<tab>");
+    let row = line_with(&h.screen(), "│1  │");
+    assert!(
+        !row.contains('!'),
+        "no «unfinished» mark chasing the cursor: {row}"
+    );
+    assert!(!message(&h).contains("R1"), "{}", message(&h));
+    // Off the row: the warning shows, on the row and in the list.
+    h.press("<down>");
+    let row = line_with(&h.screen(), "│1  │");
+    assert!(row.contains('!'), "{row}");
+    let w = h.app.wizard().unwrap();
+    assert!(w.eval.findings.iter().any(|f| f.rule == "R1"));
+}

@@ -519,9 +519,33 @@ impl Wizard {
             _ => false,
         };
         // Errors first: the line under the grid shows the worst.
-        let mut out: Vec<&Finding> = self.eval.findings.iter().filter(here).collect();
+        let mut out: Vec<&Finding> = self
+            .eval
+            .findings
+            .iter()
+            .filter(here)
+            .filter(|f| !self.in_progress(f))
+            .collect();
         out.sort_by_key(|f| f.severity);
         out
+    }
+
+    /// Whether a finding is about the row being typed and only says it is not finished
+    /// yet (a row partly filled): it shows once the cursor leaves the row. Flagging
+    /// each next blank cell while the user types across would only chase the cursor
+    /// (and cost a repaint of the message line at every Tab).
+    pub fn in_progress(&self, f: &Finding) -> bool {
+        let Place::Cell { table, row, .. } = &f.place else {
+            return false;
+        };
+        matches!(f.problem, rules::Problem::Incomplete { .. })
+            && self.focus == Focus::Content
+            && self.table() == Some(table.as_str())
+            && self
+                .eval
+                .sheet(table)
+                .and_then(|s| s.rows.get(self.grid.row))
+                .is_some_and(|r| &r.row == row)
     }
 
     /// Pastes into the focused editor (never moves, saves or quits: a paste is text).

@@ -26,7 +26,7 @@ type Flags = HashMap<(RowRef, Option<String>), Severity>;
 
 fn flags(w: &Wizard, table: &str) -> Flags {
     let mut out: Flags = HashMap::new();
-    for f in &w.eval.findings {
+    for f in w.eval.findings.iter().filter(|f| !w.in_progress(f)) {
         for place in std::iter::once(&f.place).chain(&f.also) {
             if let Place::Cell {
                 table: t, row, col, ..
