@@ -38,6 +38,10 @@ pub struct Draft {
     /// the save thread, for the emergency guard) costs nothing for unchanged tables.
     #[serde(default)]
     pub tables: BTreeMap<String, Arc<TableData>>,
+    /// Warnings the user explained («giải trình»): finding key ("R2 pl1/F:TOTAL/3")
+    /// → why the figure is right.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub explained: BTreeMap<String, String>,
     /// The file format the draft was read in, when it was older and was converted on
     /// load (not stored: the next save writes the current format).
     #[serde(skip)]
@@ -202,6 +206,7 @@ impl Draft {
             meta,
             answers: BTreeMap::new(),
             tables: BTreeMap::new(),
+            explained: BTreeMap::new(),
             migrated_from: None,
         }
     }
@@ -310,6 +315,7 @@ impl Draft {
         .chain(&m.recipients)
         .all(ok)
             && self.answers.values().all(|a| ok(&a.text))
+            && self.explained.values().all(ok)
             && self.tables.values().all(|t| {
                 t.cells.values().flat_map(|m| m.values()).all(ok)
                     && t.rows.iter().flat_map(|r| r.cells.values()).all(ok)
@@ -333,6 +339,7 @@ impl Draft {
         }
         m.recipients.iter_mut().for_each(nfc);
         self.answers.values_mut().for_each(|a| nfc(&mut a.text));
+        self.explained.values_mut().for_each(nfc);
         for t in self.tables.values_mut().map(Arc::make_mut) {
             t.cells
                 .values_mut()

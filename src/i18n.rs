@@ -72,7 +72,11 @@ mod tests {
     fn english_counts_agree_with_their_number() {
         assert_eq!(en_count(1, "error"), "1 error");
         assert_eq!(en_count(0, "warning"), "0 warnings");
-        assert_eq!(check_summary(Lang::En, 1, 2), "1 error, 2 warnings");
-        assert_eq!(check_summary(Lang::Vi, 1, 2), "1 lỗi, 2 cảnh báo");
+        assert_eq!(check_summary(Lang::En, 1, 2, 0), "1 error, 2 warnings");
+        assert_eq!(check_summary(Lang::Vi, 1, 2, 0), "1 lỗi, 2 cảnh báo");
+        assert_eq!(
+            check_summary(Lang::Vi, 0, 2, 1),
+            "0 lỗi, 2 cảnh báo (và 1 cảnh báo đã giải trình)"
+        );
     }
 }

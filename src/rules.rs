@@ -48,6 +48,28 @@ pub enum Place {
 }
 
 impl Place {
+    /// The place as a stable key: "II.1/a", "pl1/F:TOTAL/3", "pl2/A:4", "pl4",
+    /// "info/date".
+    pub fn key(&self) -> String {
+        match self {
+            Place::Answer { section, field } => format!("{section}/{field}"),
+            Place::Cell {
+                table, row, col, ..
+            } => {
+                let row = match row {
+                    RowRef::Fixed(k) => format!("F:{k}"),
+                    RowRef::Added(id) => format!("A:{id}"),
+                };
+                match col {
+                    Some(c) => format!("{table}/{row}/{c}"),
+                    None => format!("{table}/{row}"),
+                }
+            }
+            Place::Table { table } => table.clone(),
+            Place::Info { field } => format!("info/{field}"),
+        }
+    }
+
     /// The wizard step this place belongs to: a section id or a table id.
     pub fn step(&self) -> &str {
         match self {
@@ -134,9 +156,19 @@ pub struct Finding {
     /// the other table): flagged too, and the message shows on each of them.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub also: Vec<Place>,
+    /// For a warning the user explained («giải trình»): the note why the figure is
+    /// right. It then no longer counts as open.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub explained: Option<String>,
 }
 
 impl Finding {
+    /// A key that names the finding across evaluations: its rule and its place
+    /// ("R2 pl1/F:TOTAL/3"). An explanation is stored under it.
+    pub fn key(&self) -> String {
+        format!("{} {}", self.rule, self.place.key())
+    }
+
     /// Whether the finding concerns a cell (its own place, a cell that takes part, or
     /// its whole row).
     pub fn touches(&self, table: &str, row: &RowRef, col: &str) -> bool {
@@ -163,11 +195,20 @@ impl Evaluation {
         self.sheets.iter().find(|s| s.table == table)
     }
 
-    /// Number of findings with this severity.
+    /// Number of open findings with this severity (a warning the user explained is
+    /// no longer open).
     pub fn count(&self, severity: Severity) -> usize {
         self.findings
             .iter()
-            .filter(|f| f.severity == severity)
+            .filter(|f| f.severity == severity && f.explained.is_none())
+            .count()
+    }
+
+    /// Number of warnings the user explained.
+    pub fn explained(&self) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.explained.is_some())
             .count()
     }
 }
@@ -253,9 +294,24 @@ pub fn evaluate(template: &Template, draft: &Draft) -> Evaluation {
         }
     }
     info::check(draft, &mut findings);
+    explain(draft, &mut findings);
     Evaluation {
         sheets: Arc::new(sheets),
         findings,
+    }
+}
+
+/// Attaches to each warning the note the user gave for it («giải trình»), if any.
+/// Errors take none: they must be fixed.
+fn explain(draft: &Draft, findings: &mut [Finding]) {
+    if draft.explained.is_empty() {
+        return;
+    }
+    for f in findings
+        .iter_mut()
+        .filter(|f| f.severity == Severity::Warning)
+    {
+        f.explained = draft.explained.get(&f.key()).cloned();
     }
 }
 
@@ -310,6 +366,7 @@ pub fn evaluate_answers(template: &Template, draft: &Draft, previous: &Evaluatio
             _ => {}
         }
     }
+    explain(draft, &mut findings);
     Evaluation { sheets, findings }
 }
 
@@ -355,6 +412,7 @@ impl<'a> Ctx<'a> {
             place,
             problem,
             also: Vec::new(),
+            explained: None,
         });
     }
 

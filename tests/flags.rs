@@ -140,4 +140,8 @@ fn a_row_being_typed_is_not_flagged_unfinished_until_the_cursor_leaves_it() {
     assert!(row.contains('!'), "{row}");
     let w = h.app.wizard().unwrap();
     assert!(w.eval.findings.iter().any(|f| f.rule == "R1"));
+    // Back on the row without typing: it is not being typed any more, so it shows.
+    h.press("<up>");
+    assert!(line_with(&h.screen(), "│1  │").contains('!'));
+    assert!(message(&h).contains("R1"), "{}", message(&h));
 }

@@ -29,6 +29,9 @@ pub struct GridState {
     pub left: usize,
     /// The cell being edited.
     pub edit: Option<CellEdit>,
+    /// The row typed into since the cursor came to it: its «partly filled» warning
+    /// waits until the cursor leaves it.
+    pub typing_row: Option<RowRef>,
 }
 
 /// A cell being edited.
@@ -78,6 +81,17 @@ pub(super) fn key(
     } else {
         browse_key(w, t, table, key, cmd, now)
     };
+    if let Some(edit) = &w.grid.edit {
+        w.grid.typing_row = Some(edit.row.clone());
+    }
+    let here = w
+        .eval
+        .sheet(table)
+        .and_then(|s| s.rows.get(w.grid.row))
+        .map(|r| &r.row);
+    if w.grid.typing_row.as_ref() != here {
+        w.grid.typing_row = None;
+    }
     // Leaving a cell brings the findings up to date, and ends its undo step (unless
     // the typing goes on in a long text cell's box).
     if w.grid.edit.is_none() {

@@ -63,6 +63,13 @@ pub enum Change {
         /// Table id.
         table: String,
     },
+    /// A warning explained («giải trình») or its explanation removed.
+    Explain {
+        /// The step of the warning.
+        step: String,
+        /// The warning's place as shown.
+        label: String,
+    },
     /// A paste into a cell or field.
     Paste {
         /// Where it went, as shown.
@@ -92,7 +99,9 @@ impl Change {
             | Change::DeleteRow { table, .. }
             | Change::MoveRow { table, .. }
             | Change::TableNothing { table } => table,
-            Change::Field { step, .. } | Change::Paste { step, .. } => step,
+            Change::Field { step, .. }
+            | Change::Paste { step, .. }
+            | Change::Explain { step, .. } => step,
         }
     }
 

@@ -106,6 +106,8 @@ pub enum Cmd {
     ClearCell,
     /// Show or fold the outline tree beside a table (narrow terminals).
     ToggleTree,
+    /// Explain a warning («giải trình»): a note why the figure is right.
+    Explain,
     /// Start screen: new draft.
     New,
     /// Start screen: duplicate the selected draft.
@@ -197,6 +199,7 @@ pub static BINDINGS: &[Binding] = &[
     b!(Global, false, [ctrl('l')], Redraw),
     b!(Global, false, [ctrl('z')], Undo),
     b!(Global, false, [ctrl('y')], Redo),
+    b!(Global, false, [ctrl('r')], Explain),
     b!(Global, true, [ctrl('t')], InputMethod),
     b!(Outline, true, [k(KeyCode::Enter), k(KeyCode::Right)], Enter),
     b!(Outline, false, [k(KeyCode::Up)], Up),
@@ -291,6 +294,7 @@ pub static BINDINGS: &[Binding] = &[
     b!(List, false, [k(KeyCode::Down)], Down),
     b!(List, false, [k(KeyCode::PageUp)], PageUp),
     b!(List, false, [k(KeyCode::PageDown)], PageDown),
+    b!(List, true, [ch('g'), ctrl('r')], Explain),
     b!(List, false, [k(KeyCode::Home)], Home),
     b!(List, false, [k(KeyCode::End)], End),
     b!(List, true, [k(KeyCode::Esc)], Back),

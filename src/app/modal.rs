@@ -42,6 +42,17 @@ pub enum Modal {
         /// What was typed.
         editor: Editor,
     },
+    /// A note explaining a warning («giải trình»).
+    Explain {
+        /// The warning's key ([`crate::rules::Finding::key`]).
+        key: String,
+        /// Its step and place as shown, for the undo history.
+        step: String,
+        /// Its place as shown.
+        label: String,
+        /// The note.
+        editor: Editor,
+    },
     /// A new name for a copy of a draft.
     Duplicate {
         /// The draft to copy.
@@ -146,7 +157,10 @@ impl Modal {
         match self {
             // The same keys as a number cell being edited.
             Modal::LongText { .. } => Context::CellEdit,
-            Modal::Jump { .. } | Modal::Duplicate { .. } | Modal::SaveAs { .. } => Context::Prompt,
+            Modal::Jump { .. }
+            | Modal::Duplicate { .. }
+            | Modal::SaveAs { .. }
+            | Modal::Explain { .. } => Context::Prompt,
             Modal::Export { .. } => Context::ExportDialog,
             Modal::Help { .. } | Modal::Welcome | Modal::Notice { .. } => Context::Dialog,
             _ => Context::List,
@@ -164,6 +178,7 @@ impl Modal {
             Modal::Jump { editor }
             | Modal::Duplicate { editor, .. }
             | Modal::SaveAs { editor }
+            | Modal::Explain { editor, .. }
             | Modal::LongText { editor, .. } => {
                 editor.insert(text);
             }
@@ -261,6 +276,30 @@ pub(super) fn key(app: &mut App, key: KeyEvent, now: Instant, effects: &mut Vec<
                     }
                     false
                 }
+                Some(Cmd::Explain) => {
+                    let sel = *selected;
+                    let target = app.wizard().map(|w| {
+                        w.order
+                            .get(sel)
+                            .and_then(|&i| w.eval.findings.get(i))
+                            .map(|f| w.explain_target(&app.template, app.lang, f))
+                    });
+                    match target.flatten() {
+                        Some(Ok(m)) => {
+                            // Back to the list after the note.
+                            app.modal = Some(m);
+                            return;
+                        }
+                        Some(Err(error)) => {
+                            app.status = Some(Status {
+                                text: i18n::nothing_to_explain(app.lang, error).into(),
+                                error: false,
+                            });
+                        }
+                        None => {}
+                    }
+                    true
+                }
                 Some(Cmd::Back) => {
                     // Back to the dialog it came from, as it was left.
                     app.modal = back.take().map(|b| *b);
@@ -269,6 +308,20 @@ pub(super) fn key(app: &mut App, key: KeyEvent, now: Instant, effects: &mut Vec<
                 _ => true,
             }
         }
+        Modal::Explain {
+            key: fkey,
+            step,
+            label,
+            editor,
+        } => prompt(editor, &key, cmd, |note| {
+            if let Screen::Wizard(w) = &mut app.screen {
+                let kept = w.explain(&app.template, fkey, step, label, note, now);
+                app.status = Some(Status {
+                    text: i18n::explained(app.lang, kept).into(),
+                    error: false,
+                });
+            }
+        }),
         Modal::Jump { editor } => prompt(editor, &key, cmd, |id| {
             if let Screen::Wizard(w) = &mut app.screen {
                 if w.goto(&app.template, &id) {

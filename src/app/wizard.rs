@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
+mod explain;
 mod keys;
 mod undo;
 
@@ -541,11 +542,7 @@ impl Wizard {
         matches!(f.problem, rules::Problem::Incomplete { .. })
             && self.focus == Focus::Content
             && self.table() == Some(table.as_str())
-            && self
-                .eval
-                .sheet(table)
-                .and_then(|s| s.rows.get(self.grid.row))
-                .is_some_and(|r| &r.row == row)
+            && self.grid.typing_row.as_ref() == Some(row)
     }
 
     /// Pastes into the focused editor (never moves, saves or quits: a paste is text).

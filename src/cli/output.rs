@@ -22,6 +22,9 @@ struct JsonFinding<'a> {
     place_text: String,
     message: String,
     hint: Option<String>,
+    /// A warning's explanation («giải trình»): it no longer counts as open.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    explained: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -29,6 +32,7 @@ struct JsonReport<'a> {
     file: String,
     errors: usize,
     warnings: usize,
+    explained: usize,
     findings: Vec<JsonFinding<'a>>,
 }
 
@@ -41,8 +45,15 @@ pub fn finding_line(lang: Lang, template: &Template, f: &Finding) -> String {
         f.rule,
         i18n::message(lang, template, f)
     );
-    if let Some(h) = i18n::hint(lang, f) {
-        let _ = write!(line, " ({}: {h})", i18n::hint_prefix(lang));
+    match &f.explained {
+        Some(note) => {
+            let _ = write!(line, " [{}]", i18n::explanation(lang, note));
+        }
+        None => {
+            if let Some(h) = i18n::hint(lang, f) {
+                let _ = write!(line, " ({}: {h})", i18n::hint_prefix(lang));
+            }
+        }
     }
     line
 }
@@ -56,6 +67,7 @@ pub(super) fn check(env: &Env, name: &str, json: bool) -> Result<ExitCode, Failu
             file: path.display().to_string(),
             errors,
             warnings,
+            explained: eval.explained(),
             findings: eval
                 .findings
                 .iter()
@@ -69,6 +81,7 @@ pub(super) fn check(env: &Env, name: &str, json: bool) -> Result<ExitCode, Failu
                     place_text: i18n::place(env.lang, &env.template, &f.place),
                     message: i18n::message(env.lang, &env.template, f),
                     hint: i18n::hint(env.lang, f),
+                    explained: f.explained.as_deref(),
                 })
                 .collect(),
         };
@@ -79,7 +92,10 @@ pub(super) fn check(env: &Env, name: &str, json: bool) -> Result<ExitCode, Failu
         for f in &eval.findings {
             crate::cli::say!("{}", finding_line(env.lang, &env.template, f));
         }
-        crate::cli::say!("{}", i18n::check_summary(env.lang, errors, warnings));
+        crate::cli::say!(
+            "{}",
+            i18n::check_summary(env.lang, errors, warnings, eval.explained())
+        );
     }
     Ok(if errors > 0 {
         ExitCode::from(1)

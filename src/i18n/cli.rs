@@ -236,15 +236,22 @@ pub fn created(lang: Lang, path: &std::path::Path) -> String {
 }
 
 /// The closing line of `check`.
-pub fn check_summary(lang: Lang, errors: usize, warnings: usize) -> String {
-    match lang {
+pub fn check_summary(lang: Lang, errors: usize, warnings: usize, explained: usize) -> String {
+    let mut out = match lang {
         Lang::Vi => format!("{errors} lỗi, {warnings} cảnh báo"),
         Lang::En => format!(
             "{}, {}",
             super::en_count(errors, "error"),
             super::en_count(warnings, "warning")
         ),
+    };
+    if explained > 0 {
+        out.push_str(&match lang {
+            Lang::Vi => format!(" (và {explained} cảnh báo đã giải trình)"),
+            Lang::En => format!(" (and {explained} explained)"),
+        });
     }
+    out
 }
 
 /// Column captions of `list`.

@@ -27,6 +27,10 @@ pub fn cmd_label(lang: Lang, context: Context, cmd: Cmd) -> &'static str {
         (Context::Text, Cmd::NothingToReport) => lang.pick("Không phát sinh", "nothing to report"),
         (Context::Global, Cmd::Undo) => lang.pick("hoàn tác thay đổi", "undo a change"),
         (Context::Global, Cmd::Redo) => lang.pick("làm lại", "redo"),
+        (Context::Global, Cmd::Explain) => {
+            lang.pick("giải trình cảnh báo ở đây", "explain the warning here")
+        }
+        (Context::List, Cmd::Explain) => lang.pick("giải trình", "explain"),
         (Context::Text, Cmd::Back) => lang.pick("về mục lục", "to outline"),
         (Context::Grid, Cmd::Enter) => lang.pick("sửa ô", "edit cell"),
         (Context::Grid, Cmd::NextField) => lang.pick("ô sau", "next cell"),
@@ -357,7 +361,7 @@ pub fn section_word(lang: Lang) -> &'static str {
 
 /// "2 lỗi, 1 cảnh báo".
 pub fn counts(lang: Lang, errors: usize, warnings: usize) -> String {
-    super::check_summary(lang, errors, warnings)
+    super::check_summary(lang, errors, warnings, 0)
 }
 
 /// The review's summary line.
@@ -781,6 +785,13 @@ pub fn change_label(lang: Lang, t: &crate::template::Template, c: &Change) -> St
                 format!("marking {name} “Không phát sinh”")
             }
         }
+        Change::Explain { label, .. } => {
+            if vi {
+                format!("giải trình cảnh báo ở {label}")
+            } else {
+                format!("explaining the warning at {label}")
+            }
+        }
         Change::Paste { label, .. } => {
             if vi {
                 format!("dán vào {label}")
@@ -816,5 +827,51 @@ pub fn row_deleted(lang: Lang, label: &str) -> String {
     match lang {
         Lang::Vi => format!("Đã xóa dòng {label}. Ctrl-Z để lấy lại"),
         Lang::En => format!("Row {label} deleted. Ctrl-Z brings it back"),
+    }
+}
+
+/// The explanation prompt's title and hint.
+pub fn explain_prompt(lang: Lang) -> (&'static str, &'static str) {
+    (
+        lang.pick(" Giải trình cảnh báo ", " Explain the warning "),
+        lang.pick(
+            "Vì sao số liệu là đúng (Enter ghi, để trống để bỏ giải trình, Esc thôi):",
+            "Why the figure is right (Enter saves, empty removes it, Esc cancels):",
+        ),
+    )
+}
+
+/// Ctrl-R where there is no warning, or only an error.
+pub fn nothing_to_explain(lang: Lang, error: bool) -> &'static str {
+    if error {
+        lang.pick(
+            "Lỗi không giải trình được: số liệu phải sửa. Chỉ cảnh báo mới giải trình được",
+            "An error cannot be explained away: the figure must be fixed. Only warnings can",
+        )
+    } else {
+        lang.pick(
+            "Ở đây không có cảnh báo nào để giải trình",
+            "There is no warning here to explain",
+        )
+    }
+}
+
+/// An explanation was saved or removed.
+pub fn explained(lang: Lang, kept: bool) -> &'static str {
+    if kept {
+        lang.pick(
+            "Đã ghi giải trình: cảnh báo không còn tính là chưa xử lý",
+            "Explanation saved: the warning no longer counts as open",
+        )
+    } else {
+        lang.pick("Đã bỏ giải trình", "Explanation removed")
+    }
+}
+
+/// An explained warning's note, as shown under it.
+pub fn explanation(lang: Lang, note: &str) -> String {
+    match lang {
+        Lang::Vi => format!("Đã giải trình: {note}"),
+        Lang::En => format!("Explained: {note}"),
     }
 }

@@ -89,6 +89,7 @@ pub(super) fn check(draft: &Draft, findings: &mut Vec<Finding>) {
                 issue,
             },
             also: Vec::new(),
+            explained: None,
         });
     }
 }

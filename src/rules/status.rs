@@ -38,7 +38,7 @@ pub fn step_statuses(template: &Template, draft: &Draft, eval: &Evaluation) -> V
     let count = |id: &str, sev: Severity| {
         eval.findings
             .iter()
-            .filter(|f| f.severity == sev && f.place.step() == id)
+            .filter(|f| f.severity == sev && f.place.step() == id && f.explained.is_none())
             .count()
     };
     let state = |typed: bool, complete: bool, errors: usize, warnings: usize| {

@@ -82,17 +82,26 @@ pub(super) fn message(app: &App, w: &Wizard, frame: &mut Frame, area: Rect) {
     let mut lines: Vec<Line> = Vec::new();
     let here = w.current_findings(&app.template);
     if let Some(f) = here.first() {
+        let mark = match f.explained {
+            Some(_) => super::glyphs::glyphs().explained,
+            None => super::theme::severity_mark(f.severity),
+        };
         let mut text = format!(
-            "{} {} {}",
-            super::theme::severity_mark(f.severity),
+            "{mark} {} {}",
             f.rule,
             i18n::message(app.lang, &app.template, f)
         );
         if here.len() > 1 {
             text.push_str(&i18n::more_here(app.lang, here.len() - 1));
         }
-        lines.extend(wrapped(&text, width, 2, t.severity(f.severity)));
-        if let Some(h) = i18n::hint(app.lang, f) {
+        let style = match f.explained {
+            Some(_) => t.dim,
+            None => t.severity(f.severity),
+        };
+        lines.extend(wrapped(&text, width, 2, style));
+        if let Some(note) = &f.explained {
+            lines.extend(wrapped(&i18n::explanation(app.lang, note), width, 2, t.ok));
+        } else if let Some(h) = i18n::hint(app.lang, f) {
             lines.extend(wrapped(&format!("→ {h}"), width, 2, t.dim));
         }
     } else if let StepRef::Table(id) = w.step()

@@ -17,6 +17,8 @@ pub struct Glyphs {
     pub states: [&'static str; 4],
     /// Flags: error, warning.
     pub flags: [&'static str; 2],
+    /// A warning the user explained («giải trình»).
+    pub explained: &'static str,
     /// Gauge: filled, empty.
     pub gauge: [&'static str; 2],
     /// More to the left, more to the right.
@@ -35,6 +37,7 @@ pub const UNICODE: Glyphs = Glyphs {
     border: border::PLAIN,
     states: ["·", "◐", "✓", "✗"],
     flags: ["✗", "!"],
+    explained: "✎",
     gauge: ["▰", "▱"],
     arrows: ["◀", "▶"],
     ellipsis: "…",
@@ -57,6 +60,7 @@ pub const ASCII: Glyphs = Glyphs {
     },
     states: [".", "~", "+", "X"],
     flags: ["X", "!"],
+    explained: "~",
     gauge: ["#", "-"],
     arrows: ["<", ">"],
     ellipsis: "~",

@@ -21,20 +21,32 @@ use crate::report;
 use crate::rules::{Cell, Place, RowKind, SheetRow};
 use crate::template::{ColumnKind, Severity, Table};
 
-/// The worst severity at each (row, column); `None` column for the whole row.
-type Flags = HashMap<(RowRef, Option<String>), Severity>;
+/// What marks a cell: the worst open finding, or a warning the user explained.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Flag {
+    Open(Severity),
+    Explained,
+}
+
+/// The mark at each (row, column); `None` column for the whole row.
+type Flags = HashMap<(RowRef, Option<String>), Flag>;
 
 fn flags(w: &Wizard, table: &str) -> Flags {
     let mut out: Flags = HashMap::new();
     for f in w.eval.findings.iter().filter(|f| !w.in_progress(f)) {
+        let flag = match f.explained {
+            Some(_) => Flag::Explained,
+            None => Flag::Open(f.severity),
+        };
         for place in std::iter::once(&f.place).chain(&f.also) {
             if let Place::Cell {
                 table: t, row, col, ..
             } = place
                 && t == table
             {
-                let e = out.entry((row.clone(), col.clone())).or_insert(f.severity);
-                *e = (*e).min(f.severity);
+                // Open findings outrank an explained one; errors outrank warnings.
+                let e = out.entry((row.clone(), col.clone())).or_insert(flag);
+                *e = (*e).min(flag);
             }
         }
     }
@@ -283,7 +295,7 @@ fn row_line(
                     .then(|| flags.get(&(row.row.clone(), None)).copied())
                     .flatten()
             });
-        if let Some(s) = flag {
+        if let Some(Flag::Open(s)) = flag {
             style = style.patch(t.severity(s));
         }
         let selected = index == w.grid.row && c == w.grid.col && !pinned;
@@ -308,10 +320,13 @@ fn row_line(
         // A flagged cell's mark takes the separator after it, so the figure keeps the
         // whole width of its column.
         match flag {
-            Some(s) => spans.push(Span::styled(
+            Some(Flag::Open(s)) => spans.push(Span::styled(
                 severity_mark(s),
                 t.severity(s).add_modifier(Modifier::BOLD),
             )),
+            Some(Flag::Explained) => {
+                spans.push(Span::styled(super::glyphs::glyphs().explained, t.dim))
+            }
             None => spans.push(Span::styled(separator(spec, c), t.border)),
         }
     }

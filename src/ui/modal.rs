@@ -234,6 +234,10 @@ pub(super) fn render(app: &App, m: &Modal, frame: &mut Frame, area: Rect) {
             let top = line.saturating_sub(inner.height as usize / 2);
             frame.render_widget(Paragraph::new(lines).scroll((top as u16, 0)), inner);
         }
+        Modal::Explain { label, editor, .. } => {
+            let (title, hint) = i18n::explain_prompt(app.lang);
+            prompt(frame, area, 76, &format!("{title}· {label} "), hint, editor)
+        }
         Modal::Jump { editor } => prompt(
             frame,
             area,

@@ -32,7 +32,7 @@ pub fn finding_lines(
         if step != last_step {
             let (mut errors, mut warnings) = (0, 0);
             for g in w.order.iter().map(|&j| &w.eval.findings[j]) {
-                if g.place.step() == step {
+                if g.place.step() == step && g.explained.is_none() {
                     match g.severity {
                         Severity::Error => errors += 1,
                         Severity::Warning => warnings += 1,
@@ -56,15 +56,23 @@ pub fn finding_lines(
             last_step = step;
         }
         at.push(lines.len());
-        let text = format!(
+        let mut text = format!(
             "  {} {} {}: {}",
-            severity_mark(f.severity),
+            match f.explained {
+                Some(_) => super::glyphs::glyphs().explained,
+                None => severity_mark(f.severity),
+            },
             f.rule,
             i18n::place(app.lang, &app.template, &f.place),
             i18n::message(app.lang, &app.template, f)
         );
+        if let Some(note) = &f.explained {
+            text = format!("{text} — {}", i18n::explanation(app.lang, note));
+        }
         let style = if selected == Some(n) {
             t.focus
+        } else if f.explained.is_some() {
+            t.dim
         } else {
             t.severity(f.severity)
         };

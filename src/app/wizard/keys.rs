@@ -94,6 +94,15 @@ pub(in crate::app) fn key(
                 };
                 app.status = Some(Status { text, error: false });
             }
+            Cmd::Explain if !w.read_only => match w.explain_here(t, lang) {
+                Ok(m) => app.modal = Some(m),
+                Err(error) => {
+                    app.status = Some(Status {
+                        text: i18n::nothing_to_explain(lang, error).into(),
+                        error: false,
+                    })
+                }
+            },
             Cmd::Help => app.modal = Some(Modal::Help { scroll: 0 }),
             Cmd::Redraw => effects.push(Effect::Redraw),
             _ => {}

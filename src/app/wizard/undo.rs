@@ -67,6 +67,7 @@ impl Wizard {
             Change::AddRow { .. }
             | Change::DeleteRow { .. }
             | Change::TableNothing { .. }
+            | Change::Explain { .. }
             | Change::Paste { .. } => {}
         }
     }
