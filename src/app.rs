@@ -287,10 +287,10 @@ impl App {
     /// When the next timer is due (autosave, retry), if any.
     pub fn next_deadline(&self) -> Option<Instant> {
         let w = self.wizard()?;
-        match (w.save.due(), w.eval_due) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
-        }
+        [w.save.due(), w.eval_due, w.message_hold.map(|h| h.0)]
+            .into_iter()
+            .flatten()
+            .min()
     }
 
     /// Applies one action; returns what must be done outside.
@@ -449,6 +449,10 @@ impl App {
                 || (w.eval_due.is_some() && w.grid.edit.is_none())
             {
                 w.settle(&self.template);
+                self.dirty = true;
+            }
+            if w.message_hold.is_some_and(|h| h.0 <= now) {
+                w.message_hold = None;
                 self.dirty = true;
             }
             if let Some(e) = w.save.poll(&w.path, &w.draft, now) {

@@ -10,7 +10,7 @@ use super::editor::Editor;
 use super::history::{CellChange, Change};
 use super::keymap::Cmd;
 use super::modal::{Confirm, Modal};
-use super::wizard::Wizard;
+use super::wizard::{EVAL_PAUSE, Wizard};
 use crate::draft::{AddedRow, RowRef};
 use crate::layout;
 use crate::rules::RowKind;
@@ -76,10 +76,24 @@ pub(super) fn key(
     now: Instant,
     size: (u16, u16),
 ) -> Outcome {
+    let burst = w.grid.edit.is_some() && w.eval_due.is_some();
+    let at = (w.grid.row, w.grid.col);
+    let typing_key = matches!(key.code, KeyCode::Char(_))
+        && !key
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
     let outcome = if w.grid.edit.is_some() {
         edit_key(w, t, table, key, cmd, now)
     } else {
         browse_key(w, t, table, key, cmd, now)
+    };
+    // Committing a figure typed without a pause and going on: the line under the grid
+    // stays as it was until the typing pauses (see `Wizard::message_hold`).
+    let commit = matches!(cmd, Some(Cmd::NextField | Cmd::PrevField | Cmd::Enter));
+    w.message_hold = match w.message_hold {
+        Some((_, r, c)) if typing_key || commit => Some((now + EVAL_PAUSE, r, c)),
+        None if burst && commit => Some((now + EVAL_PAUSE, at.0, at.1)),
+        _ => None,
     };
     if let Some(edit) = &w.grid.edit {
         w.grid.typing_row = Some(edit.row.clone());

@@ -75,6 +75,12 @@ pub struct Wizard {
     pub typing: crate::ime::Typing,
     /// An evaluation owed after typing into a cell of a very large draft, and when.
     pub eval_due: Option<Instant>,
+    /// While figures are typed from cell to cell without a pause, the line under the
+    /// grid keeps saying what it said for the cell where the burst began (row, column)
+    /// until this instant: over a slow link each column's full caption would cost
+    /// more than the figure typed. A pause, or any key but typing and Tab/Enter,
+    /// brings it up to date.
+    pub message_hold: Option<(Instant, usize, usize)>,
     /// The widest content of each column of the current table step.
     pub content_widths: Vec<u16>,
     /// The outline tree kept on screen on table steps of a narrow terminal (Ctrl-W).
@@ -113,6 +119,7 @@ impl Wizard {
             lock: opened.lock,
             typing: crate::ime::Typing::default(),
             eval_due: None,
+            message_hold: None,
             content_widths: Vec::new(),
             tree_pinned: false,
             history: History::default(),
@@ -505,13 +512,18 @@ impl Wizard {
     /// The findings about the focused field or cell (row-level and table-level ones
     /// included), for the message line.
     pub fn current_findings(&self, t: &Template) -> Vec<&Finding> {
+        self.findings_at(t, self.grid.row, self.grid.col)
+    }
+
+    /// The findings about a field or, on a table step, the cell at (row, col).
+    pub fn findings_at(&self, t: &Template, row: usize, col: usize) -> Vec<&Finding> {
         let here = |f: &&Finding| match (&f.place, self.step()) {
             (Place::Answer { .. }, StepRef::Section(_)) | (Place::Info { .. }, StepRef::Info) => {
                 self.fields.current().is_some_and(|x| x.key.is_at(&f.place))
             }
             (_, StepRef::Table(id)) if f.place.step() == id || !f.also.is_empty() => {
-                let sel = self.eval.sheet(id).and_then(|s| s.rows.get(self.grid.row));
-                let col_id = t.table(id).and_then(|s| s.columns.get(self.grid.col));
+                let sel = self.eval.sheet(id).and_then(|s| s.rows.get(row));
+                let col_id = t.table(id).and_then(|s| s.columns.get(col));
                 matches!(&f.place, Place::Table { table } if table == id)
                     || sel
                         .zip(col_id)

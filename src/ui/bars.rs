@@ -80,7 +80,12 @@ pub(super) fn message(app: &App, w: &Wizard, frame: &mut Frame, area: Rect) {
         status = wrapped(&s.text, width, 2, style);
     }
     let mut lines: Vec<Line> = Vec::new();
-    let here = w.current_findings(&app.template);
+    // While figures are typed cell after cell, the line keeps to the cell where the
+    // burst began (see `Wizard::message_hold`).
+    let (row, col) = w
+        .message_hold
+        .map_or((w.grid.row, w.grid.col), |h| (h.1, h.2));
+    let here = w.findings_at(&app.template, row, col);
     if let Some(f) = here.first() {
         let mark = match f.explained {
             Some(_) => super::glyphs::glyphs().explained,
@@ -106,20 +111,20 @@ pub(super) fn message(app: &App, w: &Wizard, frame: &mut Frame, area: Rect) {
         }
     } else if let StepRef::Table(id) = w.step()
         && let Some(spec) = app.template.table(id)
-        && let Some(col) = spec.columns.get(w.grid.col)
+        && let Some(column) = spec.columns.get(col)
     {
         // The row's name when the grid cuts it, the column's full caption, then the
         // cell's whole value, which the grid may cut too:
         // "(7) So sánh … = Chưa đạt (còn thiếu 1 bậc)".
-        let row = w.eval.sheet(id).and_then(|s| s.rows.get(w.grid.row));
+        let row = w.eval.sheet(id).and_then(|s| s.rows.get(row));
         let value = row
-            .map(|row| crate::report::cell_text(app.lang, &w.draft, spec, row, w.grid.col))
+            .map(|row| crate::report::cell_text(app.lang, &w.draft, spec, row, col))
             .unwrap_or_default()
             .replace('\n', " ");
-        let mut head = format!("({}) {}", col.id, col.header);
+        let mut head = format!("({}) {}", column.id, column.header);
         if let Some(row) = row
             && label_cut(app, w, spec)
-            && !matches!(col.kind, crate::template::ColumnKind::Label)
+            && !matches!(column.kind, crate::template::ColumnKind::Label)
         {
             head = format!(
                 "{} {} {head}",
@@ -130,7 +135,7 @@ pub(super) fn message(app: &App, w: &Wizard, frame: &mut Frame, area: Rect) {
         lines.extend(wrapped(&head, width, 2, t.dim));
         // While the cell is being edited its editor shows the value: echoing each key
         // here too would double the bytes of every digit.
-        if !value.trim().is_empty() && w.grid.edit.is_none() {
+        if !value.trim().is_empty() && w.grid.edit.is_none() && w.message_hold.is_none() {
             lines.extend(wrapped(&format!("= {value}"), width, 2, t.normal));
         }
     } else if w.focus == crate::app::Focus::Content

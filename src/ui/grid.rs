@@ -173,8 +173,22 @@ pub(super) fn render(app: &App, w: &Wizard, id: &str, frame: &mut Frame, area: R
         {
             let cw = widths[w.grid.col];
             let rect = Rect::new(body.x + x, y, cw.min(body.width.saturating_sub(x)), 1);
-            frame.render_widget(ratatui::widgets::Clear, rect);
+            // The cell keeps the look of the selection while it is typed into (only
+            // its text is cleared): the first digit then changes one cell on
+            // screen, not the whole cell.
+            let buf = frame.buffer_mut();
+            for cx in rect.left()..rect.right() {
+                buf[(cx, rect.y)].set_symbol(" ");
+            }
             super::draw_editor(frame, &edit.editor, rect);
+        } else if focused
+            && i == w.grid.row
+            && app.modal.is_none()
+            && let Some(x) = col_x(&cols, &widths, w.grid.col)
+        {
+            // The terminal's cursor rests on the selected cell: typing starts there,
+            // and it is not hidden and shown again at every move.
+            frame.set_cursor_position((body.x + x, y));
         }
         y += 1;
     }
