@@ -145,3 +145,17 @@ fn a_long_message_wraps_to_a_second_line_instead_of_being_cut() {
     assert!(!msg.contains('…'), "{msg}");
     assert!(msg.lines().all(|l| !l.starts_with(' ')), "{msg}");
 }
+
+#[test]
+fn only_a_value_the_grid_cuts_is_repeated_under_it() {
+    let mut h = Harness::with_sample("huyen-tuy-phuoc", Some("pl2"), SMALL);
+    // On «1.1 Lĩnh vực đất đai»: its (3) is shown whole, its cause (5) is cut.
+    h.press("<right>");
+    assert!(!message(&h.screen()).contains("= 142"), "{}", h.screen());
+    h.press("<right><right>");
+    let msg = message(&h.screen()).replace('\n', " ");
+    assert!(
+        msg.contains("= Hồ sơ cấp Giấy chứng nhận lần đầu có nguồn gốc đất phức tạp"),
+        "{msg}"
+    );
+}

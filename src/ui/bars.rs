@@ -135,7 +135,10 @@ pub(super) fn message(app: &App, w: &Wizard, frame: &mut Frame, area: Rect) {
         lines.extend(wrapped(&head, width, 2, t.dim));
         // While the cell is being edited its editor shows the value: echoing each key
         // here too would double the bytes of every digit.
-        if !value.trim().is_empty() && w.grid.edit.is_none() && w.message_hold.is_none() {
+        // Only a value the grid cuts is repeated whole here: a figure shown whole in
+        // its cell would cost its bytes again at every move.
+        let cut = value.width() > shown_width(app, w, spec, col) as usize;
+        if cut && !value.trim().is_empty() && w.grid.edit.is_none() && w.message_hold.is_none() {
             lines.extend(wrapped(&format!("= {value}"), width, 2, t.normal));
         }
     } else if w.focus == crate::app::Focus::Content
@@ -162,9 +165,16 @@ fn label_cut(app: &App, w: &Wizard, spec: &crate::template::Table) -> bool {
     else {
         return false;
     };
+    w.content_widths
+        .get(l)
+        .is_some_and(|&c| c > shown_width(app, w, spec, l))
+}
+
+/// The width the grid gives column `col` on this screen.
+fn shown_width(app: &App, w: &Wizard, spec: &crate::template::Table, col: usize) -> u16 {
     let body = crate::layout::grid_body(app.size, w.tree_shown());
     let widths = crate::layout::column_widths(spec, &w.content_widths, body.width);
-    w.content_widths.get(l).is_some_and(|&c| c > widths[l])
+    widths.get(col).copied().unwrap_or(0)
 }
 
 /// A text wrapped at word boundaries into at most `max` lines of `width` (the last
