@@ -285,6 +285,19 @@ struct RowCost {
     digit: f64,
     step: f64,
     digit_latency: f64,
+    /// Median bytes of a cell move (the arrow keys of [`MOVES`]) after the row.
+    moves: f64,
+}
+
+/// Arrow keys moving the selection after a row is typed: down, right, up, left.
+const MOVES: [&str; 10] = [
+    "\x1b[B", "\x1b[B", "\x1b[A", "\x1b[C", "\x1b[C", "\x1b[A", "\x1b[D", "\x1b[B", "\x1b[C",
+    "\x1b[A",
+];
+
+/// Median bytes of the moves of [`MOVES`].
+fn moves(s: &mut Session) -> f64 {
+    stats(MOVES.iter().map(|k| s.key(k).0 as f64).collect()).0
 }
 
 /// Types [`ROW`] with `between` after each figure, the keys one write each.
@@ -309,6 +322,7 @@ fn type_row(s: &mut Session, between: &str) -> RowCost {
         digit: stats(digits).0,
         step: stats(steps).0,
         digit_latency: stats(lat).0,
+        moves: 0.0,
     }
 }
 
@@ -350,7 +364,8 @@ fn district_row(bin: &Path, config: &Path) -> RowCost {
     for _ in 0..col {
         s.key("\x1b[C");
     }
-    let cost = type_row(&mut s, "\t");
+    let mut cost = type_row(&mut s, "\t");
+    cost.moves = moves(&mut s);
     s.quit();
     cost
 }
@@ -365,7 +380,8 @@ fn sc_row(config: &Path) -> Option<RowCost> {
     }
     let (mut s, _) = Session::spawn(sc, config, &["-n", "-C"], (80, 24));
     let _ = s.drain_quiet(Duration::from_secs(10), Duration::from_millis(300));
-    let cost = type_row(&mut s, "\r");
+    let mut cost = type_row(&mut s, "\r");
+    cost.moves = moves(&mut s);
     // sc quits with q, then asks nothing for an unsaved sheet only with -x; kill it.
     let _ = s.child.kill();
     let _ = s.child.wait();
@@ -402,17 +418,17 @@ fn main() {
     let sc = sc_row(config.path());
     println!("One Phụ lục 1 row of six figures at 80×24 (see `district_row`, `sc_row`):\n");
     println!(
-        "| program | bytes for the row | bytes/digit (median) | bytes/commit and move (median) | key→echo, digit (median) |"
+        "| program | bytes for the row | bytes/digit (median) | bytes/commit and move (median) | bytes/cell move (median) | key→echo, digit (median) |"
     );
-    println!("|---|---|---|---|---|");
+    println!("|---|---|---|---|---|---|");
     println!(
-        "| baocao, Tab after each | {} B | {:.0} | {:.0} | {:.1} ms |",
-        ours.total, ours.digit, ours.step, ours.digit_latency
+        "| baocao, Tab after each | {} B | {:.0} | {:.0} | {:.0} | {:.1} ms |",
+        ours.total, ours.digit, ours.step, ours.moves, ours.digit_latency
     );
     match sc {
         Some(c) => println!(
-            "| sc -n -C, Enter after each | {} B | {:.0} | {:.0} | {:.1} ms |",
-            c.total, c.digit, c.step, c.digit_latency
+            "| sc -n -C, Enter after each | {} B | {:.0} | {:.0} | {:.0} | {:.1} ms |",
+            c.total, c.digit, c.step, c.moves, c.digit_latency
         ),
         None => println!("| sc | not installed (apt-get install sc) | | | |"),
     }
