@@ -7,7 +7,7 @@ mod columns;
 mod editor;
 mod export;
 mod fields;
-mod grid;
+pub(crate) mod grid;
 pub mod history;
 pub mod keymap;
 mod modal;
@@ -455,7 +455,10 @@ impl App {
                 w.message_hold = None;
                 self.dirty = true;
             }
-            if let Some(e) = w.save.poll(&w.path, &w.draft, now) {
+            // A read-only session never writes, whatever reached its draft.
+            if !w.read_only
+                && let Some(e) = w.save.poll(&w.path, &w.draft, now)
+            {
                 effects.push(e);
             }
         }

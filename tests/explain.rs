@@ -114,6 +114,7 @@ fn an_explanation_is_given_from_the_findings_list_and_an_empty_note_removes_it()
     assert!(matches!(h.app.modal, Some(Modal::Explain { .. })));
     h.press("Đúng theo sổ theo dõi<enter>");
     assert_eq!(h.app.wizard().unwrap().eval.explained(), 1);
+    h.press("<esc>");
     // Ctrl-Z takes it back.
     h.press("<c-z>");
     assert_eq!(h.app.wizard().unwrap().eval.explained(), 0);
@@ -150,4 +151,45 @@ fn errors_cannot_be_explained() {
         status(&h)
     );
     assert!(h.draft().explained.is_empty());
+}
+
+#[test]
+fn the_findings_list_comes_back_after_a_note_and_a_deleted_row_takes_its_notes() {
+    let mut h = Harness::district(Some("pl4"));
+    // Two models with their unit's name only: each row warns of its blanks (R11).
+    h.press("<c-a>UBND huyện Tuy Phước<enter><c-a>UBND xã Phước Hưng<enter>");
+    h.press("<c-e>");
+    let w = h.app.wizard().unwrap();
+    let at = w
+        .order
+        .iter()
+        .position(|&i| {
+            let f = &w.eval.findings[i];
+            f.severity == Severity::Warning
+                && matches!(
+                    &f.place,
+                    baocao::rules::Place::Cell {
+                        row: baocao::draft::RowRef::Added(_),
+                        ..
+                    }
+                )
+        })
+        .unwrap_or_else(|| panic!("a row warning: {:?}", w.eval.findings));
+    for _ in 0..at {
+        h.press("<down>");
+    }
+    h.press("g");
+    h.press("Mô hình mới, đang tổng kết<enter>");
+    assert!(
+        matches!(h.app.modal, Some(Modal::Findings { selected, .. }) if selected == at),
+        "back to the list where it was"
+    );
+    assert_eq!(h.draft().explained.len(), 1);
+    h.press("<enter>");
+    // On the row of the explained warning: delete it; its note goes with it.
+    h.press("<c-d>c");
+    assert!(h.draft().explained.is_empty(), "{:?}", h.draft().explained);
+    // Ctrl-Z brings back the row and its note together.
+    h.press("<c-z>");
+    assert_eq!(h.draft().explained.len(), 1);
 }

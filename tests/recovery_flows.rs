@@ -246,3 +246,35 @@ fn a_stray_escape_in_the_new_draft_form_asks_before_dropping_it() {
         "still in the form"
     );
 }
+
+#[test]
+fn a_read_only_session_refuses_undo_explain_and_paste_and_writes_nothing() {
+    let mut a = Harness::district(Some("pl1"));
+    a.press("1250<tab>800<tab><down>");
+    a.press("<c-s>");
+    a.wait(1.0);
+    let path = a.path("tp");
+    let before = fs::read(&path).unwrap();
+    let mut b = second(&a);
+    b.perform(Effect::Open {
+        name: "tp".into(),
+        goto: Some("pl1".into()),
+        mode: baocao::app::opening::OpenMode::ReadOnly,
+    });
+    assert!(b.app.wizard().unwrap().read_only);
+    let explained = |b: &Harness| b.draft().explained.len();
+    // From the findings list: g is refused.
+    b.press("<c-e>");
+    b.press("g");
+    assert!(!matches!(b.app.modal, Some(Modal::Explain { .. })));
+    assert!(b.app.status.as_ref().unwrap().error);
+    b.press("<esc>");
+    for keys in ["<c-r>", "<c-z>", "<c-y>"] {
+        b.press(keys);
+        assert!(b.app.status.as_ref().unwrap().error, "{keys} refused");
+    }
+    b.send(baocao::app::Action::Paste("999".into()));
+    b.wait(2.0);
+    assert_eq!(explained(&b), 0);
+    assert_eq!(fs::read(&path).unwrap(), before, "the file is untouched");
+}

@@ -173,3 +173,35 @@ fn two_hundred_changes_can_all_be_undone() {
             .is_some_and(|t| t.cells.contains_key("III.1"))
     );
 }
+
+#[test]
+fn undoing_many_added_rows_of_a_scrolled_table_keeps_the_selection_in_view() {
+    let mut h = Harness::district(Some("pl2"));
+    for i in 0..15 {
+        h.press(&format!("<c-a>Lĩnh vực {i}<enter>"));
+    }
+    assert_eq!(pl2_rows(&h).len(), 15);
+    assert!(h.app.wizard().unwrap().grid.top > 0, "scrolled down");
+    for _ in 0..30 {
+        h.press("<c-z>");
+        let _ = h.screen();
+    }
+    assert!(pl2_rows(&h).is_empty());
+    let w = h.app.wizard().unwrap();
+    let n = w.eval.sheet("pl2").unwrap().rows.len();
+    assert!(
+        w.grid.row < n && w.grid.top <= w.grid.row,
+        "{} {} {n}",
+        w.grid.row,
+        w.grid.top
+    );
+    // And all the way forward again.
+    for _ in 0..30 {
+        h.press("<c-y>");
+        let _ = h.screen();
+    }
+    assert_eq!(pl2_rows(&h).len(), 15);
+    let w = h.app.wizard().unwrap();
+    let n = w.eval.sheet("pl2").unwrap().rows.len();
+    assert!(w.grid.row < n && w.grid.top <= w.grid.row);
+}

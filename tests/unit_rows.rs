@@ -159,9 +159,12 @@ fn an_old_draft_with_several_units_under_a_group_keeps_them() {
     );
     let d = baocao::store::parse(std::path::Path::new("x.ron"), &old, &[&t]).unwrap();
     assert_eq!(d.migrated_from, Some(1));
+    // Several units under one group: a consolidated report, kept as it is.
+    assert!(d.meta.consolidated);
     let pl1 = &d.tables["pl1"];
-    // III.1 has two units: left as rows; III.2 had the unit's own row: moved.
     assert_eq!(pl1.rows.iter().filter(|r| r.parent == "III.1").count(), 2);
-    assert!(!pl1.cells.contains_key("III.1"));
-    assert_eq!(pl1.cells["III.2"]["3"], "96.318");
+    assert_eq!(pl1.rows.iter().filter(|r| r.parent == "III.2").count(), 1);
+    assert!(pl1.cells.is_empty());
+    // Its groups' rows are all open: rows per unit can be added anywhere.
+    assert!(d.owns_row("I") && d.owns_row("II"));
 }

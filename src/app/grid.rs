@@ -498,7 +498,12 @@ fn move_added(w: &mut Wizard, t: &Template, table: &str, by: isize, now: Instant
 }
 
 /// Adjusts the first row and column shown so that the selection is visible.
-pub(super) fn scroll_into_view(w: &mut Wizard, t: &Template, table: &str, size: (u16, u16)) {
+pub(in crate::app) fn scroll_into_view(
+    w: &mut Wizard,
+    t: &Template,
+    table: &str,
+    size: (u16, u16),
+) {
     let Some(spec) = t.table(table) else { return };
     let n = rows(w, table);
     w.grid.row = w.grid.row.min(n.saturating_sub(1));

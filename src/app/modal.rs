@@ -52,6 +52,8 @@ pub enum Modal {
         label: String,
         /// The note.
         editor: Editor,
+        /// The dialog to go back to when the prompt closes (the findings list).
+        back: Option<Box<Modal>>,
     },
     /// A new name for a copy of a draft.
     Duplicate {
@@ -276,6 +278,13 @@ pub(super) fn key(app: &mut App, key: KeyEvent, now: Instant, effects: &mut Vec<
                     }
                     false
                 }
+                Some(Cmd::Explain) if app.wizard().is_some_and(|w| w.read_only) => {
+                    app.status = Some(Status {
+                        text: i18n::read_only_refusal(app.lang).into(),
+                        error: true,
+                    });
+                    true
+                }
                 Some(Cmd::Explain) => {
                     let sel = *selected;
                     let target = app.wizard().map(|w| {
@@ -285,8 +294,14 @@ pub(super) fn key(app: &mut App, key: KeyEvent, now: Instant, effects: &mut Vec<
                             .map(|f| w.explain_target(&app.template, app.lang, f))
                     });
                     match target.flatten() {
-                        Some(Ok(m)) => {
-                            // Back to the list after the note.
+                        Some(Ok(mut m)) => {
+                            // Back to the list, as it was, after the note.
+                            if let Modal::Explain { back: b, .. } = &mut m {
+                                *b = Some(Box::new(Modal::Findings {
+                                    selected: sel,
+                                    back: back.take(),
+                                }));
+                            }
                             app.modal = Some(m);
                             return;
                         }
@@ -313,15 +328,22 @@ pub(super) fn key(app: &mut App, key: KeyEvent, now: Instant, effects: &mut Vec<
             step,
             label,
             editor,
-        } => prompt(editor, &key, cmd, |note| {
-            if let Screen::Wizard(w) = &mut app.screen {
-                let kept = w.explain(&app.template, fkey, step, label, note, now);
-                app.status = Some(Status {
-                    text: i18n::explained(app.lang, kept).into(),
-                    error: false,
-                });
+            back,
+        } => {
+            let open = prompt(editor, &key, cmd, |note| {
+                if let Screen::Wizard(w) = &mut app.screen {
+                    let kept = w.explain(&app.template, fkey, step, label, note, now);
+                    app.status = Some(Status {
+                        text: i18n::explained(app.lang, kept).into(),
+                        error: false,
+                    });
+                }
+            });
+            if !open {
+                app.modal = back.take().map(|b| *b);
             }
-        }),
+            open
+        }
         Modal::Jump { editor } => prompt(editor, &key, cmd, |id| {
             if let Screen::Wizard(w) = &mut app.screen {
                 if w.goto(&app.template, &id) {
@@ -466,6 +488,7 @@ pub(super) fn key(app: &mut App, key: KeyEvent, now: Instant, effects: &mut Vec<
                     _ => {}
                 }
                 if close {
+                    w.history.seal();
                     super::grid::scroll_into_view(w, t, table, app.size);
                 }
             }

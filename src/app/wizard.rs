@@ -283,6 +283,7 @@ impl Wizard {
         // Figures typed without a pause in the step left behind are evaluated first.
         self.settle(t);
         self.history.seal();
+        self.message_hold = None;
         self.current = i.min(self.steps.len() - 1);
         self.outline = self.current;
         self.focus = Focus::Content;
@@ -450,6 +451,11 @@ impl Wizard {
                 .and_then(|s| s.find(row).map(|i| s.rows[i].display_label()))
                 .unwrap_or_default();
             self.draft.table_mut(table).rows.retain(|r| r.id != *id);
+            // Its explanations go with it: a row added later may take its id.
+            let place = format!(" {table}/A:{id}");
+            self.draft
+                .explained
+                .retain(|k, _| !(k.contains(&format!("{place}/")) || k.ends_with(&place)));
             self.record(Change::DeleteRow {
                 table: table.to_string(),
                 label,
@@ -559,7 +565,7 @@ impl Wizard {
 
     /// Pastes into the focused editor (never moves, saves or quits: a paste is text).
     pub fn paste(&mut self, t: &Template, text: &str, now: Instant) {
-        if self.focus != Focus::Content {
+        if self.focus != Focus::Content || self.read_only {
             return;
         }
         match self.step().clone() {

@@ -19,11 +19,34 @@ pub fn migrate(draft: &mut Draft, template: &Template) -> bool {
         return false;
     }
     if from < 2 && !draft.meta.consolidated {
-        unit_rows_into_group_rows(draft, template);
+        if has_rows_of_other_units(draft, template) {
+            // A report made of several units' rows: the province's, kept as it is.
+            draft.meta.consolidated = true;
+        } else {
+            unit_rows_into_group_rows(draft, template);
+        }
     }
     draft.format_version = FORMAT_VERSION;
     draft.migrated_from = Some(from);
     true
+}
+
+/// Whether a format-1 draft holds unit rows under another group's rows, or several
+/// under one of its own: then it gathers several units (a consolidated report).
+fn has_rows_of_other_units(draft: &Draft, template: &Template) -> bool {
+    template.tables.iter().any(|table| {
+        let Some(data) = draft.tables.get(&table.id) else {
+            return false;
+        };
+        table.all_rows().iter().any(|(_, spec)| {
+            let takes_units = spec
+                .accepts
+                .as_ref()
+                .is_some_and(|a| a.kind == AddedKind::Unit);
+            let under = data.rows.iter().filter(|r| r.parent == spec.key).count();
+            takes_units && (under > 1 || under == 1 && !draft.owns_row(&spec.key))
+        })
+    })
 }
 
 /// Moves the figures of the single unit row under each of the unit's own group rows
@@ -54,7 +77,7 @@ fn unit_rows_into_group_rows(draft: &mut Draft, template: &Template) {
             let named = data.rows[i].cells.get(&label.id).map_or("", |s| s.trim());
             let typed_in_group = data.cells.get(&spec.key).is_some_and(|c| !c.is_empty());
             let (a, b) = (named.to_lowercase(), unit.to_lowercase());
-            let the_unit = a.is_empty() || a.contains(&b) || b.contains(&a);
+            let the_unit = a.is_empty() || !b.is_empty() && (a.contains(&b) || b.contains(&a));
             if !the_unit || typed_in_group {
                 continue;
             }

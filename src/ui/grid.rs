@@ -196,14 +196,15 @@ pub(super) fn render(app: &App, w: &Wizard, id: &str, frame: &mut Frame, area: R
 
 /// The nearest group or heading row above row `i` (its parent chain).
 fn group_of(rows: &[SheetRow], i: usize) -> Option<usize> {
-    let mut p = rows[i].parent;
+    let mut p = rows.get(i)?.parent;
     let mut last = None;
     while let Some(x) = p {
         last = Some(x);
-        if rows[x].kind != RowKind::Added {
+        let r = rows.get(x)?;
+        if r.kind != RowKind::Added {
             return Some(x);
         }
-        p = rows[x].parent;
+        p = r.parent;
     }
     last
 }

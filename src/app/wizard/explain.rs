@@ -26,6 +26,7 @@ impl Wizard {
             step: f.place.step().to_string(),
             label: i18n::place(lang, t, &f.place),
             editor: Editor::new(note, true),
+            back: None,
         })
     }
 

@@ -80,7 +80,7 @@ pub(in crate::app) fn key(
                 };
                 w.outline = w.current;
             }
-            Cmd::Undo | Cmd::Redo if w.read_only => {
+            Cmd::Undo | Cmd::Redo | Cmd::Explain if w.read_only => {
                 app.status = Some(Status {
                     text: i18n::read_only_refusal(lang).into(),
                     error: true,
@@ -88,13 +88,13 @@ pub(in crate::app) fn key(
             }
             Cmd::Undo | Cmd::Redo => {
                 let redo = g == Cmd::Redo;
-                let text = match w.undo(t, redo, now) {
+                let text = match w.undo(t, redo, size, now) {
                     Some(change) => i18n::undone(lang, t, &change, redo),
                     None => i18n::nothing_to_undo(lang, redo).into(),
                 };
                 app.status = Some(Status { text, error: false });
             }
-            Cmd::Explain if !w.read_only => match w.explain_here(t, lang) {
+            Cmd::Explain => match w.explain_here(t, lang) {
                 Ok(m) => app.modal = Some(m),
                 Err(error) => {
                     app.status = Some(Status {
@@ -258,6 +258,11 @@ fn text_key(
                     && matches!(f.key, super::super::FieldKey::Answer { .. }) =>
             {
                 f.nothing_to_report = !f.nothing_to_report;
+                // «Không phát sinh» is a step of its own, not part of the typing.
+                w.history.seal();
+                let Some(f) = w.fields.current_mut() else {
+                    return;
+                };
                 if f.nothing_to_report && !f.editor.text().trim().is_empty() {
                     *status = Some(Status {
                         text: i18n::kept_but_left_out(lang).into(),
@@ -265,6 +270,7 @@ fn text_key(
                     });
                 }
                 w.field_changed(t, now);
+                w.history.seal();
             }
             _ => {
                 *status = Some(Status {

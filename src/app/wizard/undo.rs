@@ -10,9 +10,16 @@ use crate::template::Template;
 
 impl Wizard {
     /// Undoes (or, with `redo`, redoes) the last change; None when there is none.
-    pub fn undo(&mut self, t: &Template, redo: bool, now: Instant) -> Option<Change> {
+    pub fn undo(
+        &mut self,
+        t: &Template,
+        redo: bool,
+        size: (u16, u16),
+        now: Instant,
+    ) -> Option<Change> {
         // A cell being typed into is committed first: its typing is the last change.
         self.grid.edit = None;
+        self.message_hold = None;
         self.settle(t);
         let (draft, change) = if redo {
             self.history.redo(&self.draft)?
@@ -23,6 +30,12 @@ impl Wizard {
         self.refresh(t);
         self.save.changed(now);
         self.show(t, &change);
+        // Rows may have come or gone: the selection and the scroll stay within the
+        // table, with the change in view.
+        if let Some(table) = self.table().map(str::to_string) {
+            self.grid.top = self.grid.top.min(self.grid.row);
+            crate::app::grid::scroll_into_view(self, t, &table, size);
+        }
         Some(change)
     }
 
