@@ -114,6 +114,13 @@ fn the_findings_list_puts_errors_first_and_has_home_and_end() {
         }),
         "{severities:?}"
     );
+    // Each entry is whole, wrapped, not cut at the dialog's edge.
+    let screen = h.screen();
+    assert!(
+        screen.contains("(4)+(5)+(6)+(7)+(8) = 2.449 · lệch 2"),
+        "{screen}"
+    );
+    assert!(screen.contains("bị bỏ qua"), "{screen}");
     let n = w.order.len();
     h.press("<end>");
     assert!(matches!(h.app.modal, Some(Modal::Findings { selected, .. }) if selected == n - 1));

@@ -76,7 +76,21 @@ pub fn finding_lines(
         } else {
             t.severity(f.severity)
         };
-        lines.push(Line::from(Span::styled(fit(&text, width), style)));
+        // The whole message, wrapped (up to three lines), never cut at the edge.
+        let opts = textwrap::Options::new(width.max(8)).subsequent_indent("      ");
+        let wrapped: Vec<String> = textwrap::wrap(&text, opts)
+            .into_iter()
+            .map(|l| l.into_owned())
+            .collect();
+        let shown = wrapped.len().min(3);
+        for (k, l) in wrapped.iter().take(shown).enumerate() {
+            let l = if k + 1 == shown && wrapped.len() > shown {
+                fit(&format!("{l} {}", wrapped[shown..].join(" ")), width)
+            } else {
+                l.clone()
+            };
+            lines.push(Line::from(Span::styled(l, style)));
+        }
     }
     (lines, at)
 }
