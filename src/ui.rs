@@ -101,6 +101,10 @@ pub(crate) fn step_pane(frame: &mut Frame, area: Rect, title: &str, focused: boo
 /// Draws an editor and puts the terminal's own cursor where it types (no drawn
 /// cursor cell: moving a real cursor costs no bytes, repainting a cell does).
 pub fn draw_editor(frame: &mut Frame, editor: &crate::app::Editor, rect: Rect) {
+    if !editor.single_line {
+        paragraph_editor(frame, editor, rect);
+        return;
+    }
     frame.render_widget(&editor.area, rect);
     let c = editor.area.screen_cursor();
     let (top, left) = editor.area.scroll_offset();
@@ -109,6 +113,59 @@ pub fn draw_editor(frame: &mut Frame, editor: &crate::app::Editor, rect: Rect) {
     if row < rect.height as usize && col < rect.width as usize {
         frame.set_cursor_position((rect.x + col as u16, rect.y + row as u16));
     }
+}
+
+/// A paragraph being edited, wrapped at words the way printed text is: the space at a
+/// break stays at the end of its row, so no row starts with one (the widget's own
+/// wrapping moves it to the start of the next row). The terminal's cursor is put where
+/// the widget's cursor is; the rows scroll to keep it in view.
+fn paragraph_editor(frame: &mut Frame, editor: &crate::app::Editor, rect: Rect) {
+    use unicode_width::UnicodeWidthStr;
+    let (width, height) = (rect.width as usize, rect.height as usize);
+    if width == 0 || height == 0 {
+        return;
+    }
+    let tui_textarea::DataCursor(crow, ccol) = editor.area.cursor();
+    let mut rows: Vec<&str> = Vec::new();
+    let mut cursor = (0, 0);
+    for (li, line) in editor.area.lines().iter().enumerate() {
+        let cbyte = line.char_indices().nth(ccol).map_or(line.len(), |(b, _)| b);
+        // Each row with where it starts in the line (textwrap gives slices of it).
+        let mut pieces: Vec<(usize, &str)> = Vec::new();
+        let mut from = 0;
+        for piece in textwrap::wrap(line, width) {
+            let start = line[from..].find(piece.as_ref()).map_or(from, |i| from + i);
+            let text = &line[start..start + piece.len()];
+            from = start + piece.len();
+            pieces.push((start, text));
+        }
+        for (pi, &(start, text)) in pieces.iter().enumerate() {
+            let next = pieces.get(pi + 1).map_or(line.len() + 1, |p| p.0);
+            if li == crow && cbyte >= start && cbyte < next {
+                let col = line[start..cbyte.max(start)].width();
+                // After a space typed at the very end of a full row, typing goes on at
+                // the start of the next.
+                cursor = if col >= width {
+                    (rows.len() + 1, 0)
+                } else {
+                    (rows.len(), col)
+                };
+            }
+            rows.push(text);
+        }
+    }
+    if cursor.0 >= rows.len() {
+        rows.push("");
+    }
+    let top = cursor.0.saturating_sub(height - 1);
+    let lines: Vec<ratatui::text::Line> = rows
+        .iter()
+        .skip(top)
+        .take(height)
+        .map(|r| ratatui::text::Line::raw(*r))
+        .collect();
+    frame.render_widget(ratatui::widgets::Paragraph::new(lines), rect);
+    frame.set_cursor_position((rect.x + cursor.1 as u16, rect.y + (cursor.0 - top) as u16));
 }
 
 /// Cuts a text to `width` terminal cells, ending with "…" when cut.

@@ -207,3 +207,39 @@ fn information_labels_and_values_are_whole_at_80x24() {
         }
     }
 }
+
+#[test]
+fn a_wrapped_paragraph_never_starts_a_row_with_a_space_and_the_cursor_follows_the_text() {
+    let mut h = Harness::with_sample("huyen-tuy-phuoc", Some("i.1"), SMALL);
+    h.press(" Thêm một câu nữa để thử xuống dòng.");
+    let mut term = h.draw();
+    let screen = h.screen();
+    // The editor's rows: after the tree and the editor's left border "│ │".
+    let rows: Vec<&str> = screen
+        .lines()
+        .filter_map(|l| l.split_once("│ │").map(|(_, r)| r))
+        .collect();
+    assert!(rows.len() > 3, "{screen}");
+    for r in &rows {
+        assert!(
+            !r.starts_with(' '),
+            "a row starts with a space: «{r}»\n{screen}"
+        );
+    }
+    // The cursor is right after the last character typed.
+    let last = rows.iter().rev().find(|r| !r.trim().is_empty()).unwrap();
+    assert!(last.trim_end().ends_with("xuống dòng."), "{screen}");
+    let pos = term.get_cursor_position().unwrap();
+    let buf = term.backend().buffer().clone();
+    let line: String = (0..buf.area.width)
+        .map(|x| buf[(x, pos.y)].symbol().to_string())
+        .collect();
+    assert!(line.contains("xuống dòng."), "cursor row: {line}");
+    let before: String = (0..pos.x)
+        .map(|x| buf[(x, pos.y)].symbol().to_string())
+        .collect();
+    assert!(
+        before.trim_end().ends_with("dòng."),
+        "cursor after: «{before}»"
+    );
+}
