@@ -7,25 +7,9 @@ mod common;
 
 use baocao::app::Modal;
 use baocao::template::Severity;
-use common::{Harness, baocao};
+use common::{Harness, baocao, line_with};
 
 const NOTE: &str = "Số liệu cấp xã tổng hợp sau ngày 01/10";
-
-fn status(h: &Harness) -> String {
-    h.app
-        .status
-        .as_ref()
-        .map(|s| s.text.clone())
-        .unwrap_or_default()
-}
-
-fn line_with(screen: &str, needle: &str) -> String {
-    screen
-        .lines()
-        .find(|l| l.contains(needle))
-        .unwrap_or("")
-        .to_string()
-}
 
 /// A district whose «1 Tại cấp huyện» row is partly filled (R1 warns), cursor off it.
 fn half_filled_row() -> Harness {
@@ -51,9 +35,9 @@ fn a_warning_explained_on_its_cell_stops_counting_and_is_kept_in_the_draft() {
     h.press("<enter>");
     assert!(h.app.modal.is_none());
     assert!(
-        status(&h).starts_with("Đã ghi giải trình"),
+        h.status().starts_with("Đã ghi giải trình"),
         "{}",
-        status(&h)
+        h.status()
     );
     let w = h.app.wizard().unwrap();
     assert_eq!(w.eval.count(Severity::Warning), open - 1);
@@ -127,7 +111,7 @@ fn an_explanation_is_given_from_the_findings_list_and_an_empty_note_removes_it()
     }
     h.press("g<end><c-u>");
     h.press("<enter>");
-    assert_eq!(status(&h), "Đã bỏ giải trình");
+    assert_eq!(h.status(), "Đã bỏ giải trình");
     assert!(h.draft().explained.is_empty());
 }
 
@@ -146,9 +130,9 @@ fn errors_cannot_be_explained() {
     h.press("<c-r>");
     assert!(h.app.modal.is_none());
     assert!(
-        status(&h).starts_with("Lỗi không giải trình được"),
+        h.status().starts_with("Lỗi không giải trình được"),
         "{}",
-        status(&h)
+        h.status()
     );
     assert!(h.draft().explained.is_empty());
 }

@@ -8,22 +8,7 @@ mod common;
 
 use baocao::app::Modal;
 use baocao::template::Severity;
-use common::Harness;
-
-/// The message lines under the grid, joined.
-fn message(h: &Harness) -> String {
-    let screen = h.screen();
-    let lines: Vec<&str> = screen.lines().collect();
-    lines[lines.len() - 4..lines.len() - 1].join(" ")
-}
-
-fn line_with(screen: &str, needle: &str) -> String {
-    screen
-        .lines()
-        .find(|l| l.contains(needle))
-        .unwrap_or("")
-        .to_string()
-}
+use common::{Harness, line_with};
 
 /// Moves to column index `col` of the selected row.
 fn to_col(h: &mut Harness, col: usize) {
@@ -37,20 +22,22 @@ fn to_col(h: &mut Harness, col: usize) {
 fn a_wrong_row_sum_marks_every_cell_and_shows_the_equation_on_each() {
     let mut h = Harness::district(Some("pl1"));
     h.press("25630<tab>25000<tab>500<tab>30<tab>5<tab>5<enter><up>");
-    let row = line_with(&h.screen(), "│1  │");
+    let screen = h.screen();
+    let row = line_with(&screen, "│1  │");
     assert_eq!(row.matches('✗').count(), 6, "{row}");
     let equation = "(3) 25.630 ≠ (4)+(5)+(6)+(7)+(8) = 25.540 · lệch 90";
     for col in 2..8 {
         to_col(&mut h, col);
-        let msg = message(&h);
+        let msg = h.message().replace('\n', " ");
         assert!(msg.contains(equation), "column index {col}: {msg}");
     }
     // Fixed: the sum's marks go; (6) and (8) keep theirs, for Phụ lục 2 (R4).
     to_col(&mut h, 2);
     h.press("25540<enter><up>");
-    let row = line_with(&h.screen(), "│1  │");
+    let screen = h.screen();
+    let row = line_with(&screen, "│1  │");
     assert!(row.contains(" 25.540│ 25.000│    500│     30✗"), "{row}");
-    assert!(!message(&h).contains('≠'));
+    assert!(!h.message().replace('\n', " ").contains('≠'));
 }
 
 #[test]
@@ -80,7 +67,7 @@ fn a_cross_table_mismatch_names_the_level_and_the_other_table_on_both_cells() {
     }
     to_col(&mut h, 5);
     assert!(r5(&h), "R5 shows on Phụ lục 1 (6)");
-    let msg = message(&h);
+    let msg = h.message().replace('\n', " ");
     assert!(
         msg.contains("Dòng «1 Tại cấp huyện»")
             && msg.contains("Phụ lục 2")
@@ -135,20 +122,30 @@ fn the_findings_list_puts_errors_first_and_has_home_and_end() {
 fn a_row_being_typed_is_not_flagged_unfinished_until_the_cursor_leaves_it() {
     let mut h = Harness::district(Some("pl1"));
     h.press("1250<tab>800<tab>");
-    let row = line_with(&h.screen(), "│1  │");
+    let screen = h.screen();
+    let row = line_with(&screen, "│1  │");
     assert!(
         !row.contains('!'),
         "no «unfinished» mark chasing the cursor: {row}"
     );
-    assert!(!message(&h).contains("R1"), "{}", message(&h));
+    assert!(
+        !h.message().replace('\n', " ").contains("R1"),
+        "{}",
+        h.message().replace('\n', " ")
+    );
     // Off the row: the warning shows, on the row and in the list.
     h.press("<down>");
-    let row = line_with(&h.screen(), "│1  │");
+    let screen = h.screen();
+    let row = line_with(&screen, "│1  │");
     assert!(row.contains('!'), "{row}");
     let w = h.app.wizard().unwrap();
     assert!(w.eval.findings.iter().any(|f| f.rule == "R1"));
     // Back on the row without typing: it is not being typed any more, so it shows.
     h.press("<up>");
     assert!(line_with(&h.screen(), "│1  │").contains('!'));
-    assert!(message(&h).contains("R1"), "{}", message(&h));
+    assert!(
+        h.message().replace('\n', " ").contains("R1"),
+        "{}",
+        h.message().replace('\n', " ")
+    );
 }

@@ -8,7 +8,7 @@
 
 mod common;
 
-use common::Harness;
+use common::{Harness, line_with, message_lines};
 
 const SMALL: (u16, u16) = (80, 24);
 
@@ -29,16 +29,6 @@ fn column_numbers(screen: &str) -> Vec<String> {
         .filter(|c| c.starts_with('(') && c.ends_with(')'))
         .map(str::to_string)
         .collect()
-}
-
-fn line_with<'a>(screen: &'a str, needle: &str) -> &'a str {
-    screen.lines().find(|l| l.contains(needle)).unwrap_or("")
-}
-
-/// The message lines under the grid (above the footer).
-fn message(screen: &str) -> String {
-    let lines: Vec<&str> = screen.lines().collect();
-    lines[lines.len() - 4..lines.len() - 1].join("\n")
 }
 
 #[test]
@@ -108,7 +98,7 @@ fn a_name_the_grid_cuts_is_shown_whole_under_it() {
         !line_with(&screen, "│2  │").contains(&name),
         "cut in the grid"
     );
-    let squeezed = message(&screen).replace('\n', " ");
+    let squeezed = message_lines(&screen).replace('\n', " ");
     assert!(squeezed.contains(&name), "{name} in:\n{screen}");
 }
 
@@ -136,7 +126,7 @@ fn every_table_at_80x24_shows_the_columns_it_must() {
 fn a_long_message_wraps_to_a_second_line_instead_of_being_cut() {
     let mut h = Harness::district(Some("pl1"));
     h.press("<up><up><up>7");
-    let msg = message(&h.screen());
+    let msg = message_lines(&h.screen());
     let squeezed = msg.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
         squeezed.contains("Số liệu của đơn vị nhập vào dòng: 1 Tại cấp huyện; 2 Tại cấp xã"),
@@ -151,9 +141,13 @@ fn only_a_value_the_grid_cuts_is_repeated_under_it() {
     let mut h = Harness::with_sample("huyen-tuy-phuoc", Some("pl2"), SMALL);
     // On «1.1 Lĩnh vực đất đai»: its (3) is shown whole, its cause (5) is cut.
     h.press("<right>");
-    assert!(!message(&h.screen()).contains("= 142"), "{}", h.screen());
+    assert!(
+        !message_lines(&h.screen()).contains("= 142"),
+        "{}",
+        h.screen()
+    );
     h.press("<right><right>");
-    let msg = message(&h.screen()).replace('\n', " ");
+    let msg = message_lines(&h.screen()).replace('\n', " ");
     assert!(
         msg.contains("= Hồ sơ cấp Giấy chứng nhận lần đầu có nguồn gốc đất phức tạp"),
         "{msg}"

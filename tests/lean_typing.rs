@@ -130,36 +130,25 @@ fn digits_typed_and_left_in_the_cell_are_saved() {
     assert_eq!(on_disk.cell("pl1", &key, "3"), "4321");
 }
 
-/// The three message lines under the grid.
-fn message_lines(h: &Harness) -> String {
-    let screen = h.screen();
-    let lines: Vec<&str> = screen.lines().collect();
-    lines[lines.len() - 4..lines.len() - 1].join("\n")
-}
-
 #[test]
 fn a_row_typed_without_a_pause_keeps_the_line_under_the_grid_until_the_pause() {
     let mut h = Harness::district(Some("pl1"));
-    let start = message_lines(&h);
+    let start = h.message();
     assert!(start.starts_with("(3) Tổng số hồ sơ"), "{start}");
     // Figures and Tabs in one burst: the line still speaks of (3), where it began.
     h.press("1250<tab>");
     h.wait(0.1);
     h.press("800<tab>300<tab>");
-    assert_eq!(message_lines(&h), start);
+    assert_eq!(h.message(), start);
     assert_eq!(h.app.wizard().unwrap().grid.col, 5, "the cursor went on");
     // A pause: it follows the cursor, to (6).
     h.wait(0.5);
-    let now = message_lines(&h);
+    let now = h.message();
     assert!(
         now.starts_with("(6) Số hồ sơ đã giải quyết: Trễ hạn"),
         "{now}"
     );
     // Any other key (an arrow) brings it up to date at once.
     h.press("0<tab><left>");
-    assert!(
-        message_lines(&h).starts_with("(6)"),
-        "{}",
-        message_lines(&h)
-    );
+    assert!(h.message().starts_with("(6)"), "{}", h.message());
 }

@@ -9,14 +9,6 @@ mod common;
 use baocao::app::{Action, Modal};
 use common::Harness;
 
-fn status(h: &Harness) -> String {
-    h.app
-        .status
-        .as_ref()
-        .map(|s| s.text.clone())
-        .unwrap_or_default()
-}
-
 fn pl2_rows(h: &Harness) -> Vec<(String, String)> {
     h.draft().tables.get("pl2").map_or(Vec::new(), |t| {
         t.rows
@@ -42,25 +34,26 @@ fn a_cleared_cause_comes_back_with_ctrl_z_and_the_status_says_what_was_undone() 
     h.press("<c-z>");
     assert_eq!(pl2_rows(&h)[0].1, "Thiếu người");
     assert!(
-        status(&h).starts_with("Đã hoàn tác: xóa ô (5) dòng 1.1 Hộ tịch"),
+        h.status()
+            .starts_with("Đã hoàn tác: xóa ô (5) dòng 1.1 Hộ tịch"),
         "{}",
-        status(&h)
+        h.status()
     );
     // The whole typed cause is one step: the next Ctrl-Z takes it all.
     h.press("<c-z>");
     assert_eq!(pl2_rows(&h)[0].1, "");
     assert!(
-        status(&h).contains("nhập ô (5) dòng 1.1 Hộ tịch"),
+        h.status().contains("nhập ô (5) dòng 1.1 Hộ tịch"),
         "{}",
-        status(&h)
+        h.status()
     );
     // Ctrl-Y makes both again.
     h.press("<c-y><c-y>");
     assert_eq!(pl2_rows(&h)[0].1, "");
     assert!(
-        status(&h).starts_with("Đã làm lại: xóa ô (5)"),
+        h.status().starts_with("Đã làm lại: xóa ô (5)"),
         "{}",
-        status(&h)
+        h.status()
     );
 }
 
@@ -79,9 +72,9 @@ fn undo_walks_back_across_cells_rows_and_steps_to_where_each_change_was() {
     h.press("<c-z>");
     assert!(pl2_rows(&h).is_empty());
     assert!(
-        status(&h).contains("thêm dòng ở Phụ lục 2"),
+        h.status().contains("thêm dòng ở Phụ lục 2"),
         "{}",
-        status(&h)
+        h.status()
     );
     h.press("<c-z>");
     let w = h.app.wizard().unwrap();
@@ -96,7 +89,7 @@ fn undo_walks_back_across_cells_rows_and_steps_to_where_each_change_was() {
             .is_some_and(|t| t.cells.contains_key("III.1"))
     );
     h.press("<c-z>");
-    assert_eq!(status(&h), "Không còn gì để hoàn tác");
+    assert_eq!(h.status(), "Không còn gì để hoàn tác");
     // And forward again, all of it.
     h.press("<c-y><c-y><c-y><c-y><c-y>");
     assert!(h.draft().tables["pl2"].nothing_to_report);
@@ -111,13 +104,13 @@ fn a_deleted_row_says_how_to_get_it_back_and_comes_back() {
     assert!(matches!(h.app.modal, Some(Modal::Confirm(_))));
     h.press("c");
     assert!(pl2_rows(&h).is_empty());
-    assert!(status(&h).contains("Ctrl-Z để lấy lại"), "{}", status(&h));
+    assert!(h.status().contains("Ctrl-Z để lấy lại"), "{}", h.status());
     h.press("<c-z>");
     assert_eq!(pl2_rows(&h), [("Hộ tịch".into(), "Thiếu người".into())]);
     assert!(
-        status(&h).contains("xóa dòng 1.1 Hộ tịch"),
+        h.status().contains("xóa dòng 1.1 Hộ tịch"),
         "{}",
-        status(&h)
+        h.status()
     );
 }
 
@@ -130,7 +123,7 @@ fn moved_rows_pastes_and_typed_text_undo_too() {
     assert_eq!(pl2_rows(&h)[0].0, "B");
     h.press("<c-z>");
     assert_eq!(pl2_rows(&h)[0].0, "A");
-    assert!(status(&h).contains("chuyển dòng"), "{}", status(&h));
+    assert!(h.status().contains("chuyển dòng"), "{}", h.status());
 
     // Text: one step per word.
     let mut h = Harness::district(Some("i.1"));
@@ -150,7 +143,7 @@ fn moved_rows_pastes_and_typed_text_undo_too() {
     assert!(text(&h).ends_with("số 45/KH-UBND"));
     h.press("<c-z>");
     assert_eq!(text(&h), "Đã ban hành ");
-    assert!(status(&h).contains("dán vào I.1"), "{}", status(&h));
+    assert!(h.status().contains("dán vào I.1"), "{}", h.status());
 }
 
 #[test]

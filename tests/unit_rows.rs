@@ -16,14 +16,6 @@ fn selected_row(h: &Harness) -> String {
     sheet.rows[w.grid.row].display_label()
 }
 
-fn status(h: &Harness) -> String {
-    h.app
-        .status
-        .as_ref()
-        .map(|s| s.text.clone())
-        .unwrap_or_default()
-}
-
 #[test]
 fn a_district_opening_phu_luc_1_types_its_first_figure_into_tai_cap_huyen() {
     let mut h = Harness::district(Some("pl1"));
@@ -55,7 +47,7 @@ fn another_groups_row_refuses_typing_and_names_the_units_own_rows() {
             .is_some_and(|t| t.cells.contains_key("I")),
         "nothing typed into the departments' row"
     );
-    let s = status(&h);
+    let s = h.status();
     assert!(
         s.contains("nhóm đơn vị khác") && s.contains("1 Tại cấp huyện; 2 Tại cấp xã"),
         "{s}"
@@ -76,7 +68,7 @@ fn a_unit_report_adds_no_row_per_unit_but_adds_fields_in_its_own_rows() {
             .get("pl1")
             .is_none_or(|t| t.rows.is_empty())
     );
-    let s = status(&h);
+    let s = h.status();
     assert!(s.contains("nhập thẳng vào dòng: 1 Tại cấp huyện"), "{s}");
 
     let mut h = Harness::district(Some("pl2"));
@@ -96,7 +88,7 @@ fn a_unit_report_adds_no_row_per_unit_but_adds_fields_in_its_own_rows() {
             .get("pl2")
             .is_none_or(|t| t.rows.is_empty())
     );
-    assert!(status(&h).contains("nhóm đơn vị khác"));
+    assert!(h.status().contains("nhóm đơn vị khác"));
 }
 
 #[test]
@@ -123,7 +115,7 @@ fn a_draft_of_the_old_format_opens_with_its_figures_in_the_group_rows() {
         goto: Some("pl1".into()),
         mode: Default::default(),
     });
-    assert!(status(&h).contains("Đã chuyển bản nháp từ định dạng 1"));
+    assert!(h.status().contains("Đã chuyển bản nháp từ định dạng 1"));
     let pl1 = &h.draft().tables["pl1"];
     assert_eq!(pl1.cells["III.1"]["3"], "18.452");
     assert_eq!(pl1.cells["III.2"]["8"], "121");

@@ -197,21 +197,25 @@ impl History {
 
     /// Takes back the last change: the draft before it, and what it was.
     pub fn undo(&mut self, current: &Draft) -> Option<(Draft, Change)> {
-        self.open = false;
-        let e = self.undo.pop()?;
-        self.redo.push(Entry {
-            draft: current.clone(),
-            change: e.change.clone(),
-        });
-        self.base = e.draft.clone();
-        Some((e.draft, e.change))
+        self.step(current, false)
     }
 
     /// Makes the last undone change again.
     pub fn redo(&mut self, current: &Draft) -> Option<(Draft, Change)> {
+        self.step(current, true)
+    }
+
+    /// One step back (or forward): the entry moves to the other stack with the draft
+    /// as it is now.
+    fn step(&mut self, current: &Draft, forward: bool) -> Option<(Draft, Change)> {
         self.open = false;
-        let e = self.redo.pop()?;
-        self.undo.push(Entry {
+        let (from, to) = if forward {
+            (&mut self.redo, &mut self.undo)
+        } else {
+            (&mut self.undo, &mut self.redo)
+        };
+        let e = from.pop()?;
+        to.push(Entry {
             draft: current.clone(),
             change: e.change.clone(),
         });

@@ -201,6 +201,34 @@ fn named(name: &str) -> KeyEvent {
     }
 }
 
+/// The first line of a screen that contains `needle` ("" when none).
+pub fn line_with<'a>(screen: &'a str, needle: &str) -> &'a str {
+    screen.lines().find(|l| l.contains(needle)).unwrap_or("")
+}
+
+/// The message lines of a wizard screen (the three above the footer), joined with
+/// line breaks.
+pub fn message_lines(screen: &str) -> String {
+    let lines: Vec<&str> = screen.lines().collect();
+    lines[lines.len().saturating_sub(4)..lines.len().saturating_sub(1)].join("\n")
+}
+
+impl Harness {
+    /// The status line's text ("" when none).
+    pub fn status(&self) -> String {
+        self.app
+            .status
+            .as_ref()
+            .map(|s| s.text.clone())
+            .unwrap_or_default()
+    }
+
+    /// The message lines under the content, as [`message_lines`].
+    pub fn message(&self) -> String {
+        message_lines(&self.screen())
+    }
+}
+
 impl Harness {
     /// Reads the drafts folder again (the start screen's list).
     pub fn perform_list(&mut self) {
