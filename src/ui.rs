@@ -118,54 +118,83 @@ pub fn draw_editor(frame: &mut Frame, editor: &crate::app::Editor, rect: Rect) {
 /// A paragraph being edited, wrapped at words the way printed text is: the space at a
 /// break stays at the end of its row, so no row starts with one (the widget's own
 /// wrapping moves it to the start of the next row). The terminal's cursor is put where
-/// the widget's cursor is; the rows scroll to keep it in view.
+/// the widget's cursor is, and the rows scroll to keep it in view: from the top while
+/// it fits, else with the cursor on the last row. Only the lines on screen are wrapped,
+/// so a pasted text of megabytes costs what a screenful costs.
 fn paragraph_editor(frame: &mut Frame, editor: &crate::app::Editor, rect: Rect) {
     use unicode_width::UnicodeWidthStr;
     let (width, height) = (rect.width as usize, rect.height as usize);
     if width == 0 || height == 0 {
         return;
     }
+    let lines = editor.area.lines();
     let tui_textarea::DataCursor(crow, ccol) = editor.area.cursor();
-    let mut rows: Vec<&str> = Vec::new();
-    let mut cursor = (0, 0);
-    for (li, line) in editor.area.lines().iter().enumerate() {
-        let cbyte = line.char_indices().nth(ccol).map_or(line.len(), |(b, _)| b);
-        // Each row with where it starts in the line (textwrap gives slices of it).
-        let mut pieces: Vec<(usize, &str)> = Vec::new();
-        let mut from = 0;
-        for piece in textwrap::wrap(line, width) {
-            let start = line[from..].find(piece.as_ref()).map_or(from, |i| from + i);
-            let text = &line[start..start + piece.len()];
-            from = start + piece.len();
-            pieces.push((start, text));
+    let crow = crow.min(lines.len().saturating_sub(1));
+    let Some(line) = lines.get(crow) else {
+        return;
+    };
+    // The cursor's row within its line, and its column.
+    let rows = wrapped_rows(line, width);
+    let cbyte = line.char_indices().nth(ccol).map_or(line.len(), |(b, _)| b);
+    let mut at = (rows.len().saturating_sub(1), 0);
+    for (k, &(start, _)) in rows.iter().enumerate() {
+        let next = rows.get(k + 1).map_or(line.len() + 1, |r| r.0);
+        if cbyte >= start && cbyte < next {
+            let col = line[start..cbyte.max(start)].width();
+            // After a space typed at the very end of a full row, typing goes on at
+            // the start of the next.
+            at = if col >= width { (k + 1, 0) } else { (k, col) };
         }
-        for (pi, &(start, text)) in pieces.iter().enumerate() {
-            let next = pieces.get(pi + 1).map_or(line.len() + 1, |p| p.0);
-            if li == crow && cbyte >= start && cbyte < next {
-                let col = line[start..cbyte.max(start)].width();
-                // After a space typed at the very end of a full row, typing goes on at
-                // the start of the next.
-                cursor = if col >= width {
-                    (rows.len() + 1, 0)
-                } else {
-                    (rows.len(), col)
-                };
+    }
+    // Rows above the cursor, back to the first line shown.
+    let (mut first, mut above) = (crow, at.0);
+    while above < height - 1 && first > 0 {
+        first -= 1;
+        above += wrapped_rows(&lines[first], width).len();
+    }
+    let skip = above.saturating_sub(height - 1);
+    let cursor_row = above - skip;
+    let mut shown: Vec<ratatui::text::Line> = Vec::with_capacity(height);
+    let mut li = first;
+    let mut to_skip = skip;
+    while shown.len() < height && li < lines.len() {
+        let mut rows = wrapped_rows(&lines[li], width);
+        if li == crow && at.0 >= rows.len() {
+            rows.push((lines[li].len(), ""));
+        }
+        for (_, text) in rows {
+            if to_skip > 0 {
+                to_skip -= 1;
+            } else if shown.len() < height {
+                shown.push(ratatui::text::Line::raw(text));
             }
-            rows.push(text);
         }
+        li += 1;
     }
-    if cursor.0 >= rows.len() {
-        rows.push("");
+    frame.render_widget(ratatui::widgets::Paragraph::new(shown), rect);
+    frame.set_cursor_position((rect.x + at.1 as u16, rect.y + cursor_row as u16));
+}
+
+/// The rows of one line wrapped at words to `width`, each with where it starts in the
+/// line (textwrap gives slices of it).
+fn wrapped_rows(line: &str, width: usize) -> Vec<(usize, &str)> {
+    let mut rows = Vec::new();
+    let mut from = 0;
+    for piece in textwrap::wrap(line, width) {
+        let start = line[from..].find(piece.as_ref()).map_or(from, |i| from + i);
+        let mut end = (start + piece.len()).min(line.len());
+        // A piece that is not a slice of the line (never with the default options)
+        // still ends on a character boundary.
+        while !line.is_char_boundary(end) {
+            end += 1;
+        }
+        rows.push((start, &line[start..end]));
+        from = end;
     }
-    let top = cursor.0.saturating_sub(height - 1);
-    let lines: Vec<ratatui::text::Line> = rows
-        .iter()
-        .skip(top)
-        .take(height)
-        .map(|r| ratatui::text::Line::raw(*r))
-        .collect();
-    frame.render_widget(ratatui::widgets::Paragraph::new(lines), rect);
-    frame.set_cursor_position((rect.x + cursor.1 as u16, rect.y + (cursor.0 - top) as u16));
+    if rows.is_empty() {
+        rows.push((0, ""));
+    }
+    rows
 }
 
 /// Cuts a text to `width` terminal cells, ending with "…" when cut.
