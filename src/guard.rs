@@ -206,11 +206,15 @@ impl Guard {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "baocao.ron".into());
+        // Beside the draft, else in the home folder when it is the user's own and not
+        // writable by others; never in a shared folder such as /tmp, where another
+        // user could read the copy or plant a link at its name.
         let mut places = vec![store::recovery::emergency_path(&path)];
-        if let Some(home) = std::env::var_os("HOME") {
-            places.push(Path::new(&home).join(format!("{name}.emergency")));
+        if let Some(home) = std::env::var_os("HOME").map(PathBuf::from)
+            && private_folder(&home)
+        {
+            places.push(home.join(format!("{name}.emergency")));
         }
-        places.push(std::env::temp_dir().join(format!("{name}.emergency")));
         let mut last = String::new();
         for p in places {
             match store::save_copy(&p, &draft) {
@@ -220,4 +224,12 @@ impl Guard {
         }
         Rescue::Failed(last)
     }
+}
+
+/// Whether a folder belongs to this user and others cannot write into it.
+fn private_folder(dir: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(dir).is_ok_and(|m| {
+        m.is_dir() && m.uid() == rustix::process::getuid().as_raw() && m.mode() & 0o022 == 0
+    })
 }

@@ -4,7 +4,7 @@
 //! without touching the file) and how they are written (temp file in the same folder,
 //! fsync, rename, fsync of the folder; a symlink and the file's mode survive).
 
-use std::fs::{self, OpenOptions};
+use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
@@ -17,7 +17,8 @@ pub mod lock;
 pub mod recovery;
 
 pub use atomic::{
-    GENERATIONS, RealFs, StoreFs, generation_path, save, save_copy, save_with, write_atomic,
+    GENERATIONS, RealFs, StoreFs, generation_path, private_dir, private_new, save, save_copy,
+    save_with, write_atomic,
 };
 
 use crate::draft::{Draft, FORMAT_VERSION, TemplateRef};
@@ -165,10 +166,12 @@ impl Store {
     /// Creates the drafts folder if needed.
     pub fn ensure(&self) -> Result<PathBuf, StoreError> {
         let dir = self.drafts_dir();
-        fs::create_dir_all(&dir).map_err(|source| StoreError::Io {
-            path: dir.clone(),
-            source,
-        })?;
+        for d in [&self.root, &dir] {
+            atomic::private_dir(d).map_err(|source| StoreError::Io {
+                path: d.clone(),
+                source,
+            })?;
+        }
         Ok(dir)
     }
 
@@ -208,7 +211,7 @@ impl Store {
         let path = self.draft_path(name)?;
         self.ensure()?;
         // Claim the name first so that two `new` at once cannot both win.
-        match OpenOptions::new().write(true).create_new(true).open(&path) {
+        match private_new(&path) {
             Ok(_) => {}
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
                 return Err(StoreError::Exists(path).into());
@@ -243,7 +246,8 @@ pub struct Settings {
 }
 
 impl Store {
-    fn settings_path(&self) -> PathBuf {
+    /// The settings file.
+    pub fn settings_path(&self) -> PathBuf {
         self.root.join("settings.ron")
     }
 
@@ -258,7 +262,7 @@ impl Store {
     /// Saves the user's settings.
     pub fn save_settings(&self, settings: &Settings) -> Result<(), SaveError> {
         let path = self.settings_path();
-        fs::create_dir_all(&self.root).map_err(|source| SaveError {
+        atomic::private_dir(&self.root).map_err(|source| SaveError {
             path: self.root.clone(),
             source,
         })?;
@@ -270,7 +274,7 @@ impl Store {
     /// Moves a draft into the trash folder under a name with the time, never deleting.
     pub fn trash(&self, path: &Path, stamp: &str) -> Result<PathBuf, StoreError> {
         let dir = self.trash_dir();
-        fs::create_dir_all(&dir).map_err(|source| StoreError::Io {
+        atomic::private_dir(&dir).map_err(|source| StoreError::Io {
             path: dir.clone(),
             source,
         })?;

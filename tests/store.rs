@@ -183,16 +183,17 @@ fn a_symlinked_draft_keeps_its_link_and_the_target_is_updated() {
 }
 
 #[test]
-fn a_draft_with_mode_0640_keeps_its_mode() {
+fn a_draft_readable_by_its_group_is_private_after_its_next_save() {
     let t = tpl();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("d.ron");
     store::save(&path, &sample_draft(&t)).unwrap();
     fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
     store::save(&path, &sample_draft(&t)).unwrap();
+    // A draft is unpublished official data: its owner's alone (issue 11).
     assert_eq!(
         fs::metadata(&path).unwrap().permissions().mode() & 0o777,
-        0o640
+        0o600
     );
 }
 

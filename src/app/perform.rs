@@ -342,7 +342,7 @@ fn take_over(path: &std::path::Path, holder: &lock::Holder) -> Option<lock::Draf
 /// Moves leftovers into the `recovered` folder, keeping them.
 fn set_aside(p: &Performer, paths: &[std::path::PathBuf]) -> Result<String, String> {
     let dir = p.store.root.join("recovered");
-    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    crate::store::private_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let stamp = crate::localtime::stamp(SystemTime::now());
     for path in paths {
         let name = path

@@ -44,7 +44,7 @@ pub struct RealFs;
 
 impl StoreFs for RealFs {
     fn create_new(&self, path: &Path) -> io::Result<File> {
-        OpenOptions::new().write(true).create_new(true).open(path)
+        private_new(path)
     }
     fn write_all(&self, file: &mut File, bytes: &[u8]) -> io::Result<()> {
         file.write_all(bytes)
@@ -116,6 +116,34 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
     write_with(&RealFs, path, bytes, false)
 }
 
+/// Creates a file that must not exist yet, readable by its owner only (0600, whatever
+/// the umask), never through a link planted at its name.
+pub fn private_new(path: &Path) -> io::Result<File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .custom_flags(rustix::fs::OFlags::NOFOLLOW.bits() as i32)
+        .open(path)
+}
+
+/// Creates a folder (and its parents) for the user alone (0700), and tightens one that
+/// exists with access for others. An error says which folder could not be made
+/// private.
+pub fn private_dir(dir: &Path) -> io::Result<()> {
+    use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+    fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)?;
+    let meta = fs::symlink_metadata(dir)?;
+    if meta.permissions().mode() & 0o077 != 0 {
+        fs::set_permissions(dir, Permissions::from_mode(0o700))?;
+    }
+    Ok(())
+}
+
 /// Follows symlinks so that the link survives and its target is updated.
 fn final_target(path: &Path) -> PathBuf {
     let mut p = path.to_path_buf();
@@ -156,11 +184,10 @@ fn write_with(fs: &dyn StoreFs, path: &Path, bytes: &[u8], keep: bool) -> Result
         TEMP_COUNTER.fetch_add(1, Ordering::Relaxed)
     ));
     let result = (|| {
+        // Created 0600: a draft, its generations, settings and exports are the user's
+        // alone, whatever the umask and whatever the file had before.
         let mut f = fs.create_new(&tmp)?;
         crash_point("after-create");
-        if let Ok(meta) = std::fs::metadata(&target) {
-            fs.set_permissions(&f, meta.permissions())?;
-        }
         fs.write_all(&mut f, bytes)?;
         crash_point("after-write");
         fs.sync(&f)?;

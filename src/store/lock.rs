@@ -8,6 +8,7 @@
 
 use std::fs::{File, OpenOptions, TryLockError};
 use std::io::{self, Read, Seek, Write};
+use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
 /// Who holds a draft.
@@ -148,11 +149,14 @@ fn is_current(file: &File, path: &Path) -> io::Result<bool> {
 /// One attempt: the lock, or `None` when the file was removed under us.
 fn try_acquire(path: &Path) -> Result<Option<DraftLock>, LockError> {
     let io_err = |e| LockError::Io(path.to_path_buf(), e);
+    // The user's alone, and never through a link planted at its name.
     let mut file = OpenOptions::new()
         .read(true)
         .write(true)
         .create(true)
         .truncate(false)
+        .mode(0o600)
+        .custom_flags(rustix::fs::OFlags::NOFOLLOW.bits() as i32)
         .open(path)
         .map_err(io_err)?;
     match file.try_lock() {
