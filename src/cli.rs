@@ -7,7 +7,9 @@
 macro_rules! say {
     ($($arg:tt)*) => {{
         use std::io::Write as _;
-        let _ = writeln!(std::io::stdout(), $($arg)*);
+        // What a draft holds is text: its control characters are shown, not obeyed.
+        let text = format!($($arg)*);
+        let _ = writeln!(std::io::stdout(), "{}", $crate::visible::visible(&text));
     }};
 }
 
@@ -15,7 +17,8 @@ macro_rules! say {
 macro_rules! say_raw {
     ($($arg:tt)*) => {{
         use std::io::Write as _;
-        let _ = write!(std::io::stdout(), $($arg)*);
+        let text = format!($($arg)*);
+        let _ = write!(std::io::stdout(), "{}", $crate::visible::visible(&text));
     }};
 }
 

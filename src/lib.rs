@@ -20,3 +20,4 @@ pub mod synth;
 pub mod template;
 pub mod tui;
 pub mod ui;
+pub mod visible;

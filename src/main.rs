@@ -14,7 +14,8 @@ fn main() -> ExitCode {
             eprintln!(
                 "baocao: {}: {}",
                 baocao::i18n::error_prefix(lang),
-                failure.message
+                // A name or a path in the message may hold escape sequences.
+                baocao::visible::visible(&failure.message)
             );
             ExitCode::from(2)
         }

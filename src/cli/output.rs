@@ -87,7 +87,7 @@ pub(super) fn check(env: &Env, name: &str, json: bool) -> Result<ExitCode, Failu
         };
         let text =
             serde_json::to_string_pretty(&report).map_err(|e| Failure::new(e.to_string()))?;
-        crate::cli::say!("{text}");
+        crate::cli::say!("{}", crate::visible::json(&text));
     } else {
         for f in &eval.findings {
             crate::cli::say!("{}", finding_line(env.lang, &env.template, f));

@@ -122,5 +122,6 @@ pub fn render(
             let _ = writeln!(out, "\n*{n}*");
         }
     }
-    out
+    // Read with `cat` or `less`: what the draft holds is shown, not obeyed.
+    crate::visible::visible(&out).into_owned()
 }
