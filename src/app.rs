@@ -305,7 +305,7 @@ impl App {
                 // A message answers the last key; the next key clears it (save
                 // failures stay in the header and message line until saved).
                 self.status = None;
-                self.key(key, now, &mut effects);
+                self.key(backspace_as_sent(key), now, &mut effects);
             }
             Action::Paste(text) => {
                 self.dirty = true;
@@ -526,5 +526,16 @@ impl App {
             Screen::Wizard(w) => w.paste(&self.template, &text, now),
             Screen::Start(_) => {}
         }
+    }
+}
+
+/// ^H is Backspace where the terminal sends it so (a PuTTY setting, some consoles); no
+/// binding uses Ctrl-H.
+fn backspace_as_sent(key: KeyEvent) -> KeyEvent {
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+    if key.code == KeyCode::Char('h') && key.modifiers == KeyModifiers::CONTROL {
+        KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE)
+    } else {
+        key
     }
 }

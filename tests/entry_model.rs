@@ -177,3 +177,17 @@ fn a_district_types_both_appendix_tables_with_at_most_1_1_navigation_keys_per_va
         nav as f64 / values as f64
     );
 }
+
+#[test]
+fn ctrl_h_is_backspace_where_the_terminal_sends_backspace_so() {
+    // Issue 11, point 7: PuTTY and some consoles send ^H for Backspace.
+    let mut h = Harness::district(Some("i.1"));
+    h.press("Nội dungx<c-h>");
+    assert_eq!(h.draft().answer("I.1", "text").unwrap().text, "Nội dung");
+    let mut h = Harness::district(Some("pl1"));
+    h.press("125<c-h>0<enter>");
+    assert_eq!(cell(&h, "pl1", "III.1", "3"), "120");
+    // On a selected cell, like Backspace, it clears it.
+    h.press("<up><c-h>");
+    assert_eq!(cell(&h, "pl1", "III.1", "3"), "");
+}
