@@ -149,7 +149,11 @@ impl Store {
 
     /// The path of a named draft.
     pub fn draft_path(&self, name: &str) -> Result<PathBuf, StoreError> {
-        valid_name(name)?;
+        // A name typed on a keyboard that sends decomposed letters (NFD) is the same
+        // name as the composed one it looks like.
+        use unicode_normalization::UnicodeNormalization;
+        let name: String = name.nfc().collect();
+        valid_name(&name)?;
         Ok(self.drafts_dir().join(format!("{name}.ron")))
     }
 
@@ -332,6 +336,8 @@ struct Header {
 /// Parses draft text; `path` names it in errors. `templates` are the outlines this
 /// program knows.
 pub fn parse(path: &Path, text: &str, templates: &[&Template]) -> Result<Draft, LoadError> {
+    // A byte-order mark (some Windows editors add one) is not part of the draft.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let refuse = |version: u32, template: &TemplateRef| {
         if version > FORMAT_VERSION {
             return Some(LoadError::NewerFormat {

@@ -364,3 +364,30 @@ fn draft_names_take_exactly_what_the_name_field_says() {
         );
     }
 }
+
+#[test]
+fn a_byte_order_mark_is_accepted_and_not_written_back() {
+    // Issue 11, point 7.
+    let t = tpl();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bom.ron");
+    store::save(&path, &sample_draft(&t)).unwrap();
+    let text = fs::read_to_string(&path).unwrap();
+    fs::write(&path, format!("\u{feff}{text}")).unwrap();
+    let d = store::load(&path, &[&t]).unwrap();
+    assert_eq!(d, sample_draft(&t));
+    store::save(&path, &d).unwrap();
+    assert!(!fs::read_to_string(&path).unwrap().starts_with('\u{feff}'));
+}
+
+#[test]
+fn a_decomposed_name_is_the_composed_name_it_looks_like() {
+    // Issue 11, point 7: "phước" typed as p h u + horn + o + hook above… (NFD).
+    let s = store::Store {
+        root: std::path::PathBuf::from("/nonexistent/baocao"),
+    };
+    let nfd = "tuy-phu\u{31b}o\u{31b}\u{301}c";
+    let nfc = "tuy-phước";
+    assert_ne!(nfd, nfc);
+    assert_eq!(s.draft_path(nfd).unwrap(), s.draft_path(nfc).unwrap());
+}
