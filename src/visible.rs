@@ -15,31 +15,25 @@ fn hidden(c: char) -> bool {
 
 /// The text with every control character and bidi override written as `\u{1b}`.
 pub fn visible(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(hidden) {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 16);
-    for c in text.chars() {
-        if hidden(c) {
-            out.push_str(&format!("\\u{{{:x}}}", c as u32));
-        } else {
-            out.push(c);
-        }
-    }
-    Cow::Owned(out)
+    escaped(text, |c| format!("\\u{{{:x}}}", c as u32))
 }
 
 /// JSON text with the characters JSON allows raw but a terminal would act on (DEL, C1,
 /// bidi overrides) written as `\uXXXX` escapes; C0 controls are escaped by the
 /// serializer already.
 pub fn json(text: &str) -> Cow<'_, str> {
+    escaped(text, |c| format!("\\u{:04x}", c as u32))
+}
+
+/// The text with each [`hidden`] character written as `escape` makes it.
+fn escaped(text: &str, escape: impl Fn(char) -> String) -> Cow<'_, str> {
     if !text.chars().any(hidden) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 16);
     for c in text.chars() {
         if hidden(c) {
-            out.push_str(&format!("\\u{:04x}", c as u32));
+            out.push_str(&escape(c));
         } else {
             out.push(c);
         }

@@ -408,13 +408,13 @@ pub(super) fn own_rows(w: &Wizard, table: &str) -> Vec<String> {
     sheet
         .rows
         .iter()
-        .filter(|r| matches!(r.kind, RowKind::Group { .. }) && !r.foreign)
+        // A group row the unit owns is never foreign: one test says both.
+        .filter(|r| matches!(r.kind, RowKind::Group { .. }) && w.draft.owns_row(&r.spec_key))
         .filter(|r| {
             r.children
                 .iter()
                 .all(|&c| sheet.rows[c].kind == RowKind::Added)
         })
-        .filter(|r| w.draft.owns_row(&r.spec_key))
         .map(|r| r.display_label())
         .collect()
 }
@@ -423,14 +423,11 @@ fn add_row(w: &mut Wizard, t: &Template, table: &str, now: Instant) -> Outcome {
     let Some((parent, at)) = insertion(w, t, table) else {
         return Outcome::None;
     };
-    let spec = t.table(table);
-    let accepts = match parent.as_str() {
-        "" => spec.and_then(|s| s.accepts.as_ref()),
-        key => spec
-            .and_then(|s| s.row(key))
-            .and_then(|r| r.accepts.as_ref()),
-    };
-    let units = accepts.is_some_and(|a| a.kind == crate::template::AddedKind::Unit);
+    // Rows added directly under the table (Phụ lục 4's models) belong to no group.
+    let units = t
+        .table(table)
+        .and_then(|s| s.row(&parent))
+        .is_some_and(|r| r.takes_units());
     if !parent.is_empty() && (!w.draft.owns_row(&parent) || units && !w.draft.meta.consolidated) {
         return if units {
             Outcome::NoUnitRows(own_rows(w, table))

@@ -162,17 +162,7 @@ impl Wizard {
     /// Step states and the findings' order, from the evaluation.
     fn derive(&mut self, t: &Template) {
         self.statuses = rules::step_statuses(t, &self.draft, &self.eval);
-        let pos = |f: &Finding| {
-            let id = f.place.step();
-            self.steps
-                .iter()
-                .position(|s| match s {
-                    StepRef::Section(x) | StepRef::Table(x) => x == id,
-                    StepRef::Info => matches!(f.place, Place::Info { .. }),
-                    StepRef::Review => false,
-                })
-                .unwrap_or(usize::MAX)
-        };
+        let pos = |f: &Finding| self.step_of(f.place.step()).unwrap_or(usize::MAX);
         // Steps with errors come first, in outline order, then steps with warnings
         // only; within a step, errors before warnings.
         let findings = &self.eval.findings;
@@ -201,20 +191,17 @@ impl Wizard {
     pub fn state(&self, i: usize) -> StepState {
         match &self.steps[i] {
             StepRef::Info => {
-                let m = &self.draft.meta;
-                let filled = [&m.unit, &m.number, &m.place, &m.date, &m.signer]
-                    .iter()
-                    .filter(|s| !s.trim().is_empty())
-                    .count();
+                // The fields `missing` counts: the step is done when none is blank.
+                let blank = rules::missing::info(&self.draft).info;
                 let wrong = self
                     .eval
                     .findings
                     .iter()
                     .any(|f| matches!(f.place, crate::rules::Place::Info { .. }));
-                match filled {
+                match blank {
                     _ if wrong => StepState::Error,
-                    0 => StepState::Empty,
-                    5 => StepState::Done,
+                    0 => StepState::Done,
+                    n if n == rules::missing::INFO_FIELDS => StepState::Empty,
                     _ => StepState::Partial,
                 }
             }
@@ -314,6 +301,15 @@ impl Wizard {
                 .unwrap_or_default(),
             _ => Fields::default(),
         }
+    }
+
+    /// The index of the step with this id (a section or table id, or "info").
+    pub fn step_of(&self, id: &str) -> Option<usize> {
+        self.steps.iter().position(|s| match s {
+            StepRef::Section(x) | StepRef::Table(x) => x == id,
+            StepRef::Info => id == "info",
+            StepRef::Review => false,
+        })
     }
 
     /// The current step's id: a section or table id, "info" or "review".

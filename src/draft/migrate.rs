@@ -9,7 +9,7 @@
 use std::sync::Arc;
 
 use super::{Draft, FORMAT_VERSION};
-use crate::template::{AddedKind, ColumnKind, Template};
+use crate::template::{ColumnKind, Template};
 
 /// Brings `draft` to [`FORMAT_VERSION`]; true when anything in it changed (the draft
 /// then records the format it came from in `migrated_from`).
@@ -39,12 +39,8 @@ fn has_rows_of_other_units(draft: &Draft, template: &Template) -> bool {
             return false;
         };
         table.all_rows().iter().any(|(_, spec)| {
-            let takes_units = spec
-                .accepts
-                .as_ref()
-                .is_some_and(|a| a.kind == AddedKind::Unit);
             let under = data.rows.iter().filter(|r| r.parent == spec.key).count();
-            takes_units && (under > 1 || under == 1 && !draft.owns_row(&spec.key))
+            spec.takes_units() && (under > 1 || under == 1 && !draft.owns_row(&spec.key))
         })
     })
 }
@@ -60,11 +56,7 @@ fn unit_rows_into_group_rows(draft: &mut Draft, template: &Template) {
             continue;
         };
         for (_, spec) in table.all_rows() {
-            let takes_units = spec
-                .accepts
-                .as_ref()
-                .is_some_and(|a| a.kind == AddedKind::Unit);
-            if !takes_units || !spec.children.is_empty() || !draft.owns_row(&spec.key) {
+            if !spec.takes_units() || !spec.children.is_empty() || !draft.owns_row(&spec.key) {
                 continue;
             }
             let Some(data) = draft.tables.get(&table.id) else {

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::{Evaluation, RowKind};
 use crate::draft::Draft;
-use crate::template::{AddedKind, FieldKind, Template};
+use crate::template::{FieldKind, Template};
 
 /// Blanks a report still has, by kind.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -38,6 +38,9 @@ impl Missing {
         self.tables += o.tables;
     }
 }
+
+/// How many report information fields a report asks for.
+pub const INFO_FIELDS: usize = 5;
 
 /// The blanks of the report information.
 pub fn info(draft: &Draft) -> Missing {
@@ -100,10 +103,7 @@ pub fn table(template: &Template, draft: &Draft, eval: &Evaluation, id: &str) ->
         let typed = inputs().filter(|c| c.is_typed()).count();
         any |= typed > 0;
         let own_unit_row = row.kind == (RowKind::Group { computed: false })
-            && spec
-                .row(&row.spec_key)
-                .and_then(|r| r.accepts.as_ref())
-                .is_some_and(|a| a.kind == AddedKind::Unit);
+            && spec.row(&row.spec_key).is_some_and(|r| r.takes_units());
         if typed > 0 || own_unit_row {
             out.cells += inputs().count() - typed;
         }

@@ -1,7 +1,8 @@
 //! Finding things in a template: steps, sections, tables, rows, units by id.
 
 use super::{
-    DEFAULT_RON, Field, RowSpec, Section, Table, Template, TemplateError, UnitSpec, check_semantics,
+    AddedKind, DEFAULT_RON, Field, RowSpec, Section, Table, Template, TemplateError, UnitSpec,
+    check_semantics,
 };
 
 impl Template {
@@ -93,6 +94,15 @@ impl Table {
             .into_iter()
             .map(|(_, r)| r)
             .find(|r| r.key == key)
+    }
+}
+
+impl RowSpec {
+    /// Whether the user adds a row per unit under this row (Phụ lục 1's groups).
+    pub fn takes_units(&self) -> bool {
+        self.accepts
+            .as_ref()
+            .is_some_and(|a| a.kind == AddedKind::Unit)
     }
 }
 

@@ -121,9 +121,18 @@ pub(super) fn message(app: &App, w: &Wizard, frame: &mut Frame, area: Rect) {
             .map(|row| crate::report::cell_text(app.lang, &w.draft, spec, row, col))
             .unwrap_or_default()
             .replace('\n', " ");
+        // The widths the grid gives its columns on this screen, worked out once.
+        let body = crate::layout::grid_body(app.size, w.tree_shown());
+        let widths = crate::layout::column_widths(spec, &w.content_widths, body.width);
+        let cut_at = |c: usize, have: usize| have > widths.get(c).copied().unwrap_or(0) as usize;
+        let label_cut = spec
+            .columns
+            .iter()
+            .position(|c| c.kind == crate::template::ColumnKind::Label)
+            .is_some_and(|l| cut_at(l, w.content_widths.get(l).copied().unwrap_or(0) as usize));
         let mut head = format!("({}) {}", column.id, column.header);
         if let Some(row) = row
-            && label_cut(app, w, spec)
+            && label_cut
             && !matches!(column.kind, crate::template::ColumnKind::Label)
         {
             head = format!(
@@ -133,12 +142,15 @@ pub(super) fn message(app: &App, w: &Wizard, frame: &mut Frame, area: Rect) {
             );
         }
         lines.extend(wrapped(&head, width, 2, t.dim));
-        // While the cell is being edited its editor shows the value: echoing each key
-        // here too would double the bytes of every digit.
         // Only a value the grid cuts is repeated whole here: a figure shown whole in
-        // its cell would cost its bytes again at every move.
-        let cut = value.width() > shown_width(app, w, spec, col) as usize;
-        if cut && !value.trim().is_empty() && w.grid.edit.is_none() && w.message_hold.is_none() {
+        // its cell would cost its bytes again at every move. While the cell is being
+        // edited its editor shows the value: echoing each key here too would double
+        // the bytes of every digit.
+        if cut_at(col, value.width())
+            && !value.trim().is_empty()
+            && w.grid.edit.is_none()
+            && w.message_hold.is_none()
+        {
             lines.extend(wrapped(&format!("= {value}"), width, 2, t.normal));
         }
     } else if w.focus == crate::app::Focus::Content
@@ -154,27 +166,6 @@ pub(super) fn message(app: &App, w: &Wizard, frame: &mut Frame, area: Rect) {
     lines.truncate(room.saturating_sub(status.len()));
     lines.extend(status);
     frame.render_widget(Paragraph::new(lines), area);
-}
-
-/// Whether the grid shows the name column narrower than its longest name.
-fn label_cut(app: &App, w: &Wizard, spec: &crate::template::Table) -> bool {
-    let Some(l) = spec
-        .columns
-        .iter()
-        .position(|c| c.kind == crate::template::ColumnKind::Label)
-    else {
-        return false;
-    };
-    w.content_widths
-        .get(l)
-        .is_some_and(|&c| c > shown_width(app, w, spec, l))
-}
-
-/// The width the grid gives column `col` on this screen.
-fn shown_width(app: &App, w: &Wizard, spec: &crate::template::Table, col: usize) -> u16 {
-    let body = crate::layout::grid_body(app.size, w.tree_shown());
-    let widths = crate::layout::column_widths(spec, &w.content_widths, body.width);
-    widths.get(col).copied().unwrap_or(0)
 }
 
 /// A text wrapped at word boundaries into at most `max` lines of `width` (the last

@@ -5,7 +5,6 @@ use std::time::Instant;
 
 use super::Wizard;
 use crate::app::history::Change;
-use crate::report::StepRef;
 use crate::template::Template;
 
 impl Wizard {
@@ -41,13 +40,7 @@ impl Wizard {
 
     /// Goes to the step and the cell or field of a change.
     fn show(&mut self, t: &Template, change: &Change) {
-        let step = change.step();
-        let at = self.steps.iter().position(|s| match s {
-            StepRef::Info => step == "info",
-            StepRef::Section(id) | StepRef::Table(id) => id == step,
-            StepRef::Review => false,
-        });
-        match at {
+        match self.step_of(change.step()) {
             Some(i) if i != self.current => self.open_step(t, i),
             _ => {
                 // Same step: its fields are read again from the draft.
