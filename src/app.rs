@@ -54,6 +54,13 @@ pub enum Action {
         /// When it was written, or what the OS said.
         result: Result<SystemTime, String>,
     },
+    /// A save found the file changed by someone else and wrote nothing.
+    ChangedOnDisk {
+        /// Which change count was to be saved.
+        generation: u64,
+        /// What happened to the file.
+        change: crate::store::identity::Change,
+    },
     /// The drafts folder was read.
     Listed(Result<Vec<DraftInfo>, String>),
     /// A draft was opened (or could not be).
@@ -75,9 +82,19 @@ pub enum Action {
     CopySaved {
         /// Where, or what the OS said.
         result: Result<PathBuf, String>,
-        /// Quit now that it is safe.
-        then_quit: bool,
+        /// What comes next.
+        then: AfterCopy,
     },
+}
+
+/// What follows a copy of the draft saved elsewhere.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AfterCopy {
+    /// Quit (the draft itself could not be saved).
+    Quit,
+    /// Read the draft again from its file (changed by someone else): the user's own
+    /// version is now safe in the copy.
+    Reload,
 }
 
 /// A draft read from disk, ready for the wizard.
@@ -110,6 +127,16 @@ pub enum Effect {
         draft: Box<Draft>,
         /// Its change count.
         generation: u64,
+        /// Put it over a file someone else changed (the user chose to keep theirs).
+        replace: bool,
+    },
+    /// Keep the user's version of the draft in the `recovered` folder, then read the
+    /// draft again (it was changed by someone else).
+    KeepAside {
+        /// The draft's name, for the copy's name.
+        name: String,
+        /// The user's version.
+        draft: Box<Draft>,
     },
     /// Read the drafts folder.
     List,
@@ -164,7 +191,7 @@ pub enum Effect {
         /// What.
         draft: Box<Draft>,
         /// Quit once it is written.
-        then_quit: bool,
+        then: AfterCopy,
     },
     /// Export the report.
     Export {
@@ -231,6 +258,27 @@ pub struct App {
     pub last_export: Option<(crate::export::Format, PathBuf)>,
     /// Exports being written on their own threads; quitting waits for them.
     pub exports_in_flight: usize,
+}
+
+impl App {
+    /// Leaves the open draft and reads it again from its file, at the same step.
+    fn reload(&mut self, effects: &mut Vec<Effect>) {
+        let Screen::Wizard(w) = &self.screen else {
+            return;
+        };
+        let mut name = w.path.display().to_string();
+        if !name.contains('/') {
+            name = format!("./{name}");
+        }
+        let goto = Some(w.step_id().to_string());
+        // The wizard (and its lock) goes first, so the draft can be taken again.
+        self.screen = Screen::Start(Default::default());
+        effects.push(Effect::Open {
+            name,
+            goto,
+            mode: opening::OpenMode::Normal,
+        });
+    }
 }
 
 /// Whether quitting loses nothing: every change on disk, no save and no export being
@@ -338,6 +386,20 @@ impl App {
                 }
                 self.dirty = true;
             }
+            Action::ChangedOnDisk { change, .. } => {
+                if let Screen::Wizard(w) = &mut self.screen {
+                    let text = crate::i18n::changed_on_disk(self.lang, &w.path, change);
+                    w.save.conflicted(change, text.clone());
+                    w.quit_requested = false;
+                    // Asked at once, unless another dialog is open: then the message
+                    // says that Ctrl-S asks.
+                    if self.modal.is_none() {
+                        self.modal = Some(opening::changed_dialog(w));
+                    }
+                    self.status = Some(Status { text, error: true });
+                }
+                self.dirty = true;
+            }
             Action::Listed(result) => {
                 if let Screen::Start(s) = &mut self.screen {
                     s.listed(result);
@@ -377,14 +439,17 @@ impl App {
                 });
                 self.dirty = true;
             }
-            Action::CopySaved { result, then_quit } => {
+            Action::CopySaved { result, then } => {
                 match result {
                     Ok(path) => {
                         self.status = Some(Status {
                             text: crate::i18n::copy_saved(self.lang, &path),
                             error: false,
                         });
-                        self.quit |= then_quit;
+                        match then {
+                            AfterCopy::Quit => self.quit = true,
+                            AfterCopy::Reload => self.reload(&mut effects),
+                        }
                     }
                     Err(e) => {
                         self.status = Some(Status {

@@ -189,11 +189,15 @@ fn load_template(lang: Lang, path: Option<&PathBuf>) -> Result<Template, Failure
     result.map_err(|e| Failure::new(i18n::template_error(lang, &e)))
 }
 
-fn read_template(path: &PathBuf) -> Result<Template, TemplateError> {
-    let text = std::fs::read_to_string(path).map_err(|source| TemplateError::Io {
+fn read_template(path: &std::path::Path) -> Result<Template, TemplateError> {
+    let io = |source| TemplateError::Io {
         path: path.display().to_string(),
         source,
-    })?;
+    };
+    let bytes = crate::store::read::read_regular(path, crate::store::read::MAX_DRAFT_BYTES)
+        .map_err(|e| io(e.into_io()))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|e| io(std::io::Error::new(std::io::ErrorKind::InvalidData, e)))?;
     Template::parse(&text, &path.display().to_string())
 }
 

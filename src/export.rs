@@ -5,6 +5,7 @@
 pub mod docx;
 pub mod layout;
 pub mod markdown;
+pub mod target;
 pub mod xlsx;
 
 use std::path::Path;
@@ -146,9 +147,20 @@ pub fn appendix_title(table: &Table) -> impl Iterator<Item = &str> {
         .filter(|l| !l.trim_start().starts_with("(Kèm theo"))
 }
 
-/// Writes an export atomically.
-pub fn write(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
-    store::write_atomic(path, bytes)
+/// Why an export was not written. Nothing at the path was changed.
+#[derive(Debug)]
+pub enum WriteError {
+    /// The path holds something an export must not replace.
+    Refused(std::path::PathBuf, target::Refusal),
+    /// Writing failed.
+    Save(SaveError),
+}
+
+/// Writes an export atomically, unless the path holds a draft or is not a regular
+/// file ([`target::check`]).
+pub fn write(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+    target::check(path).map_err(|why| WriteError::Refused(path.to_path_buf(), why))?;
+    store::write_atomic(path, bytes, store::How::EXPORT).map_err(WriteError::Save)
 }
 
 /// The report in `format`, as bytes, with how ready it is (whether it went out

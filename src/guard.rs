@@ -4,15 +4,30 @@
 //! the terminal watchdog (the tty hung up without a signal) and the panic hook.
 //!
 //! Every write of the draft goes through here, one at a time, and a write never puts
-//! an older state over a newer one.
+//! an older state over a newer one. It also remembers which file each draft was when
+//! it was opened or last saved ([`Identity`]): a draft replaced, changed or swapped
+//! for a link by anything else is not written over ([`WriteError::Changed`]) until
+//! the user has chosen what to do, and an emergency copy goes beside it instead.
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, MutexGuard, OnceLock};
 use std::time::{Duration, Instant, SystemTime};
 
+use std::collections::HashMap;
+
 use crate::draft::Draft;
 use crate::store;
+use crate::store::identity::{self, Change, Identity};
+
+/// Why the draft was not written.
+#[derive(Debug)]
+pub enum WriteError {
+    /// Writing failed; the file on disk is as it was.
+    Save(store::SaveError),
+    /// The file at the path is not the one this session opened or last saved.
+    Changed(Change),
+}
 
 /// What the UI thread last published.
 #[derive(Default)]
@@ -28,6 +43,8 @@ struct Snapshot {
 struct Written {
     path: Option<PathBuf>,
     generation: u64,
+    /// Each draft's file as this process opened or last wrote it.
+    known: HashMap<PathBuf, Identity>,
 }
 
 /// The latest state and the one writer of the draft.
@@ -76,15 +93,13 @@ impl Guard {
         self.applied.store(n, Ordering::Release);
     }
 
-    /// A draft was opened (its state on disk is generation 0).
-    pub fn opened(&self, path: &Path) {
-        *lock(&self.latest) = Snapshot {
-            path: Some(path.to_path_buf()),
-            ..Snapshot::default()
-        };
-        *lock(&self.written) = Written {
-            path: Some(path.to_path_buf()),
-            generation: 0,
+    /// A draft was read from `path` as the file `id` (taken before it was read): later
+    /// writes check that the file there is still that one.
+    pub fn opened(&self, path: &Path, id: Option<Identity>) {
+        let mut w = lock(&self.written);
+        match id {
+            Some(id) => w.known.insert(path.to_path_buf(), id),
+            None => w.known.remove(path),
         };
     }
 
@@ -102,10 +117,9 @@ impl Guard {
         }
         if s.path.as_deref() != Some(path) {
             // Another draft: what is on disk is its state as opened.
-            *lock(&self.written) = Written {
-                path: Some(path.to_path_buf()),
-                generation: 0,
-            };
+            let mut w = lock(&self.written);
+            w.path = Some(path.to_path_buf());
+            w.generation = 0;
         }
         *s = Snapshot {
             path: Some(path.to_path_buf()),
@@ -126,23 +140,40 @@ impl Guard {
             && s.generation > 0
     }
 
-    /// Writes `draft` as `generation` unless something newer is already on disk.
+    /// Writes `draft` as `generation` unless something newer is already on disk, or
+    /// the file at `path` is not the one this session knows (`replace`: the user has
+    /// chosen to put theirs over it; what is there is kept as a generation).
     /// Returns when it was written.
     pub fn write(
         &self,
         path: &Path,
         draft: &Draft,
         generation: u64,
-    ) -> Result<SystemTime, store::SaveError> {
+        replace: bool,
+    ) -> Result<SystemTime, WriteError> {
         let mut w = lock(&self.written);
         if w.path.as_deref() == Some(path) && w.generation >= generation && generation > 0 {
             return Ok(SystemTime::now());
         }
-        store::save(path, draft)?;
-        *w = Written {
-            path: Some(path.to_path_buf()),
-            generation,
-        };
+        let known = w.known.get(path).copied();
+        if !replace
+            && let Some(then) = &known
+            && let Some(change) = identity::changed(then, path)
+            // With its folder gone too (an unmounted share) the save fails and is
+            // tried again as any failed save; a file removed from its folder is news.
+            && (change != Change::Removed || folder_exists(path))
+        {
+            return Err(WriteError::Changed(change));
+        }
+        // A link is followed only when the draft was opened through it: one that
+        // appeared since is replaced, never written through.
+        let follow = known.is_none_or(|k| k.link);
+        store::save_following(path, draft, follow).map_err(WriteError::Save)?;
+        w.path = Some(path.to_path_buf());
+        w.generation = generation;
+        if let Some(id) = Identity::of(path) {
+            w.known.insert(path.to_path_buf(), id);
+        }
         Ok(SystemTime::now())
     }
 
@@ -194,13 +225,20 @@ impl Guard {
         {
             return Rescue::NothingToSave;
         }
-        // With the writer stuck, the draft is left alone: a copy goes beside it.
-        if let Some(w) = w.as_mut()
-            && store::save(&path, &draft).is_ok()
-        {
-            w.generation = generation;
-            w.path = Some(path.clone());
-            return Rescue::Draft(path);
+        // With the writer stuck, or the file changed by someone else, the draft is
+        // left alone: a copy goes beside it.
+        if let Some(w) = w.as_mut() {
+            let known = w.known.get(&path).copied();
+            let unchanged = known.is_none_or(|k| identity::changed(&k, &path).is_none());
+            let follow = known.is_none_or(|k| k.link);
+            if unchanged && store::save_following(&path, &draft, follow).is_ok() {
+                w.generation = generation;
+                w.path = Some(path.clone());
+                if let Some(id) = Identity::of(&path) {
+                    w.known.insert(path.clone(), id);
+                }
+                return Rescue::Draft(path);
+            }
         }
         let name = path
             .file_name()
@@ -226,8 +264,15 @@ impl Guard {
     }
 }
 
+fn folder_exists(path: &Path) -> bool {
+    match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.is_dir(),
+        _ => true,
+    }
+}
+
 /// Whether a folder belongs to this user and others cannot write into it.
-fn private_folder(dir: &Path) -> bool {
+pub fn private_folder(dir: &Path) -> bool {
     use std::os::unix::fs::MetadataExt;
     std::fs::metadata(dir).is_ok_and(|m| {
         m.is_dir() && m.uid() == rustix::process::getuid().as_raw() && m.mode() & 0o022 == 0

@@ -13,12 +13,14 @@ use serde::Deserialize;
 
 mod atomic;
 pub mod fault;
+pub mod identity;
 pub mod lock;
+pub mod read;
 pub mod recovery;
 
 pub use atomic::{
-    GENERATIONS, RealFs, StoreFs, generation_path, private_dir, private_new, save, save_copy,
-    save_with, write_atomic,
+    GENERATIONS, How, RealFs, StoreFs, generation_path, private_dir, private_new, save, save_copy,
+    save_following, save_with, write_atomic,
 };
 
 use crate::draft::{Draft, FORMAT_VERSION, TemplateRef};
@@ -33,6 +35,19 @@ pub enum LoadError {
         path: PathBuf,
         #[source]
         source: io::Error,
+    },
+    /// A FIFO, a device, a socket or a folder: never read.
+    #[error("{path}: not a regular file ({what:?})")]
+    NotAFile {
+        path: PathBuf,
+        what: read::NotRegular,
+    },
+    /// Larger than any draft ([`read::MAX_DRAFT_BYTES`]).
+    #[error("{path}: {size} bytes, more than the {limit} a draft may have")]
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
     },
     /// Not valid UTF-8 text.
     #[error("{path}:{line}:{column}: not UTF-8 text")]
@@ -70,6 +85,8 @@ impl LoadError {
     pub fn path(&self) -> &Path {
         match self {
             LoadError::Io { path, .. }
+            | LoadError::NotAFile { path, .. }
+            | LoadError::TooLarge { path, .. }
             | LoadError::NotUtf8 { path, .. }
             | LoadError::Parse { path, .. }
             | LoadError::NewerFormat { path, .. }
@@ -199,7 +216,13 @@ impl Store {
             if stem.starts_with('.') {
                 continue;
             }
-            let modified = fs::metadata(&path).and_then(|m| m.modified()).ok();
+            let meta = fs::metadata(&path);
+            // A FIFO, device, socket or folder named `*.ron` is not a draft: listing
+            // it would mean reading it (and a FIFO would hang the list).
+            if meta.as_ref().is_ok_and(|m| read::not_regular(m).is_some()) {
+                continue;
+            }
+            let modified = meta.and_then(|m| m.modified()).ok();
             out.push(Entry {
                 name: stem.to_string(),
                 path,
@@ -257,8 +280,9 @@ impl Store {
 
     /// The user's settings; defaults when there are none or they cannot be read.
     pub fn settings(&self) -> Settings {
-        fs::read_to_string(self.settings_path())
+        read::read_regular(&self.settings_path(), 1024 * 1024)
             .ok()
+            .and_then(|b| String::from_utf8(b).ok())
             .and_then(|t| ron::from_str(&t).ok())
             .unwrap_or_default()
     }
@@ -272,7 +296,7 @@ impl Store {
         })?;
         let text =
             ron::ser::to_string_pretty(settings, ron::ser::PrettyConfig::new()).unwrap_or_default();
-        write_atomic(&path, text.as_bytes())
+        write_atomic(&path, text.as_bytes(), atomic::How::COPY)
     }
 
     /// Moves a draft into the trash folder under a name with the time, never deleting.
@@ -385,9 +409,20 @@ pub fn parse(path: &Path, text: &str, templates: &[&Template]) -> Result<Draft, 
 
 /// Reads and parses a draft file. The file is never modified.
 pub fn load(path: &Path, templates: &[&Template]) -> Result<Draft, LoadError> {
-    let bytes = fs::read(path).map_err(|source| LoadError::Io {
-        path: path.to_path_buf(),
-        source,
+    let bytes = read::read_regular(path, read::MAX_DRAFT_BYTES).map_err(|e| match e {
+        read::ReadError::Io(source) => LoadError::Io {
+            path: path.to_path_buf(),
+            source,
+        },
+        read::ReadError::NotRegular(what) => LoadError::NotAFile {
+            path: path.to_path_buf(),
+            what,
+        },
+        read::ReadError::TooLarge(size) => LoadError::TooLarge {
+            path: path.to_path_buf(),
+            size,
+            limit: read::MAX_DRAFT_BYTES,
+        },
     })?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];

@@ -345,6 +345,7 @@ fn spawn_saver(lang: i18n::Lang, tx: Sender<Action>) -> Sender<SaverMsg> {
                                     path,
                                     draft: Box::new(draft),
                                     generation,
+                                    replace: false,
                                 },
                             )
                         })

@@ -68,6 +68,8 @@ pub enum Modal {
     SaveAs {
         /// The path typed.
         editor: Editor,
+        /// What follows the copy.
+        then: super::AfterCopy,
     },
     /// A draft did not open at once: locked, leftovers found, or broken.
     Hitch {
@@ -179,7 +181,7 @@ impl Modal {
         match self {
             Modal::Jump { editor }
             | Modal::Duplicate { editor, .. }
-            | Modal::SaveAs { editor }
+            | Modal::SaveAs { editor, .. }
             | Modal::Explain { editor, .. }
             | Modal::LongText { editor, .. } => {
                 editor.insert(text);
@@ -362,12 +364,12 @@ pub(super) fn key(app: &mut App, key: KeyEvent, now: Instant, effects: &mut Vec<
                 name: name.trim().to_string(),
             });
         }),
-        Modal::SaveAs { editor } => prompt(editor, &key, cmd, |path| {
+        Modal::SaveAs { editor, then } => prompt(editor, &key, cmd, |path| {
             if let Some(w) = app.wizard() {
                 effects.push(Effect::SaveCopy {
                     path: PathBuf::from(path.trim()),
                     draft: Box::new(w.draft.clone()),
-                    then_quit: true,
+                    then: *then,
                 });
             }
         }),
@@ -405,14 +407,22 @@ pub(super) fn key(app: &mut App, key: KeyEvent, now: Instant, effects: &mut Vec<
                         *error = Some(i18n::export_no_folder(app.lang, &dir));
                         true
                     }
-                    Some(path) if path.exists() => {
-                        app.modal = Some(Modal::Confirm(Confirm::Overwrite { path, format }));
-                        return;
-                    }
-                    Some(path) => {
-                        export(app, path, format, effects);
-                        false
-                    }
+                    // A draft or a device at that path is said before any question.
+                    Some(path) => match crate::export::target::check(&path) {
+                        Err(why) => {
+                            let refused = crate::export::WriteError::Refused(path, why);
+                            *error = Some(i18n::export_write_error(app.lang, &refused));
+                            true
+                        }
+                        Ok(()) if path.exists() => {
+                            app.modal = Some(Modal::Confirm(Confirm::Overwrite { path, format }));
+                            return;
+                        }
+                        Ok(()) => {
+                            export(app, path, format, effects);
+                            false
+                        }
+                    },
                 }
             }
             Some(Cmd::Back) => false,
@@ -429,6 +439,7 @@ pub(super) fn key(app: &mut App, key: KeyEvent, now: Instant, effects: &mut Vec<
             let suggestion = app.wizard().map(save_as_suggestion).unwrap_or_default();
             app.modal = Some(Modal::SaveAs {
                 editor: Editor::new(&suggestion, true),
+                then: super::AfterCopy::Quit,
             });
             return;
         }
@@ -537,11 +548,14 @@ fn export(app: &mut App, path: PathBuf, format: Format, effects: &mut Vec<Effect
     }
 }
 
-/// A place for a copy: the home folder, with the draft's name and the time.
-fn save_as_suggestion(w: &super::Wizard) -> String {
-    let dir = std::env::var_os("HOME")
+/// A place for a copy: the home folder (when it is the user's own), else the draft's
+/// folder, with the draft's name and the time; never a shared folder such as /tmp.
+pub(super) fn save_as_suggestion(w: &super::Wizard) -> String {
+    let home = std::env::var_os("HOME")
         .map(PathBuf::from)
-        .unwrap_or_else(std::env::temp_dir);
+        .filter(|h| crate::guard::private_folder(h));
+    let beside = w.path.parent().map(std::path::Path::to_path_buf);
+    let dir = home.or(beside).unwrap_or_default();
     let stamp = crate::localtime::stamp(std::time::SystemTime::now());
     dir.join(format!("{}-{stamp}.ron", w.name))
         .display()

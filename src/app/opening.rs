@@ -11,6 +11,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::{App, Effect, Opened, Screen, Wizard};
 use crate::draft::Draft;
+use crate::store::identity::Change;
 use crate::store::lock::Holder;
 use crate::store::recovery::{Kind, Leftover};
 
@@ -54,6 +55,14 @@ pub enum Hitch {
         /// What was found, newest first.
         found: Vec<Found>,
     },
+    /// The open draft's file was changed, replaced or removed by someone else, so
+    /// nothing was saved over it.
+    Changed {
+        /// What happened to it.
+        change: Change,
+        /// The file.
+        path: PathBuf,
+    },
     /// The file does not read.
     Broken {
         /// Name or path as asked.
@@ -76,7 +85,42 @@ impl Hitch {
             Hitch::Locked { .. } => 2,
             Hitch::Leftovers { found, .. } => found.len() + 1,
             Hitch::Broken { generation, .. } => usize::from(generation.is_some()),
+            Hitch::Changed { change, .. } => changed_choices(*change).len(),
         }
+    }
+}
+
+/// What the user may do about a draft changed by someone else.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OnChange {
+    /// Read theirs; the user's version is kept in the `recovered` folder.
+    Reload,
+    /// Save the user's version in its place; theirs is kept as generation 1.
+    KeepMine,
+    /// Save the user's version elsewhere, then read theirs.
+    SaveElsewhere,
+}
+
+/// The choices, in order; a removed file has nothing to read again.
+pub fn changed_choices(change: Change) -> &'static [OnChange] {
+    match change {
+        Change::Removed => &[OnChange::KeepMine, OnChange::SaveElsewhere],
+        _ => &[
+            OnChange::Reload,
+            OnChange::KeepMine,
+            OnChange::SaveElsewhere,
+        ],
+    }
+}
+
+/// The dialog for the open draft's conflict, if it has one.
+pub(super) fn changed_dialog(w: &Wizard) -> super::Modal {
+    super::Modal::Hitch {
+        hitch: Hitch::Changed {
+            change: w.save.conflict.unwrap_or(Change::Replaced),
+            path: w.path.clone(),
+        },
+        selected: 0,
     }
 }
 
@@ -96,6 +140,8 @@ pub(super) fn key(
             selected = (selected + 1).min(n.saturating_sub(1));
             return Some((hitch, selected));
         }
+        // Decided later: saving waits, Ctrl-S asks again.
+        KeyCode::Esc if matches!(hitch, Hitch::Changed { .. }) => return None,
         KeyCode::Esc => {
             // Nothing is chosen: leftovers stay where they are, to be offered again.
             if let Hitch::Leftovers { opened, .. } = hitch {
@@ -110,6 +156,26 @@ pub(super) fn key(
         _ => return Some((hitch, selected)),
     }
     match hitch {
+        Hitch::Changed { change, .. } => {
+            let Screen::Wizard(w) = &mut app.screen else {
+                return None;
+            };
+            match changed_choices(change).get(selected) {
+                Some(OnChange::Reload) => effects.push(Effect::KeepAside {
+                    name: w.name.clone(),
+                    draft: Box::new(w.draft.clone()),
+                }),
+                Some(OnChange::KeepMine) => w.save.replace_changed(now),
+                Some(OnChange::SaveElsewhere) => {
+                    let suggestion = super::modal::save_as_suggestion(w);
+                    app.modal = Some(super::Modal::SaveAs {
+                        editor: super::Editor::new(&suggestion, true),
+                        then: super::AfterCopy::Reload,
+                    });
+                }
+                None => {}
+            }
+        }
         Hitch::Locked { name, holder, goto } => {
             let mode = if selected == 0 {
                 OpenMode::ReadOnly

@@ -34,6 +34,8 @@ pub struct SaveJob {
     pub draft: Box<Draft>,
     /// Its change count.
     pub generation: u64,
+    /// The user chose to put this over a file changed by someone else.
+    pub replace: bool,
 }
 
 /// What effects are carried out with.
@@ -51,9 +53,18 @@ pub struct Performer {
 
 /// Runs a save and says how it went (used by the save thread and in-line).
 pub fn run_save(lang: Lang, job: &SaveJob) -> Action {
-    let result = crate::guard::Guard::global()
-        .write(&job.path, &job.draft, job.generation)
-        .map_err(|e| i18n::save_error(lang, &e));
+    let written =
+        crate::guard::Guard::global().write(&job.path, &job.draft, job.generation, job.replace);
+    let result = match written {
+        Ok(at) => Ok(at),
+        Err(crate::guard::WriteError::Save(e)) => Err(i18n::save_error(lang, &e)),
+        Err(crate::guard::WriteError::Changed(change)) => {
+            return Action::ChangedOnDisk {
+                generation: job.generation,
+                change,
+            };
+        }
+    };
     Action::Saved {
         generation: job.generation,
         result,
@@ -68,11 +79,13 @@ pub fn perform(p: &Performer, template: &Template, effect: Effect) -> Vec<Action
             path,
             draft,
             generation,
+            replace,
         } => {
             let job = SaveJob {
                 path,
                 draft,
                 generation,
+                replace,
             };
             match &p.saver {
                 Some(tx) => match tx.send(SaverMsg::Save(job)) {
@@ -104,6 +117,8 @@ pub fn perform(p: &Performer, template: &Template, effect: Effect) -> Vec<Action
                 .create(&name, &draft)
                 .map_err(|e| i18n::create_error(lang, &e))
                 .map(|path| {
+                    crate::guard::Guard::global()
+                        .opened(&path, store::identity::Identity::of(&path));
                     Box::new(Opened {
                         lock: lock::acquire(&path).ok(),
                         name,
@@ -136,15 +151,25 @@ pub fn perform(p: &Performer, template: &Template, effect: Effect) -> Vec<Action
                 .map_err(|e| i18n::store_error(lang, &e));
             vec![Action::Done(result)]
         }
-        Effect::SaveCopy {
-            path,
-            draft,
-            then_quit,
-        } => {
+        Effect::SaveCopy { path, draft, then } => {
             let result = store::save_copy(&path, &draft)
                 .map(|()| path)
                 .map_err(|e| i18n::save_error(lang, &e));
-            vec![Action::CopySaved { result, then_quit }]
+            vec![Action::CopySaved { result, then }]
+        }
+        Effect::KeepAside { name, draft } => {
+            let dir = p.store.root.join("recovered");
+            let stamp = crate::localtime::stamp(SystemTime::now());
+            let path = dir.join(format!("{name}-{stamp}.ron"));
+            let result = store::private_dir(&dir)
+                .map_err(|e| format!("{}: {e}", dir.display()))
+                .and_then(|()| {
+                    store::save_copy(&path, &draft)
+                        .map(|()| path)
+                        .map_err(|e| i18n::save_error(lang, &e))
+                });
+            let then = super::AfterCopy::Reload;
+            vec![Action::CopySaved { result, then }]
         }
         Effect::Export {
             path,
@@ -256,6 +281,26 @@ fn open(
         Ok(path) => path,
         Err(e) => return Action::Opened(Err(i18n::store_error(lang, &e))),
     };
+    // Read before anything is made beside it: a file that is not a draft (or not a
+    // file) leaves no lock behind.
+    let before = store::identity::Identity::of(&path);
+    let mut draft = match store::load(&path, &[template]) {
+        Ok(d) => d,
+        Err(e @ (store::LoadError::Parse { .. } | store::LoadError::NotUtf8 { .. })) => {
+            let generation = recovery::newest_valid_generation(&path, &[template]).map(|(g, _)| {
+                let t = std::fs::metadata(&g).and_then(|m| m.modified()).ok();
+                (g, t)
+            });
+            return Action::Hitch(Hitch::Broken {
+                name: name.to_string(),
+                path,
+                error: i18n::load_error(lang, &e),
+                generation,
+                goto,
+            });
+        }
+        Err(e) => return Action::Opened(Err(i18n::load_error(lang, &e))),
+    };
     let lock = match &mode {
         OpenMode::ReadOnly => None,
         _ => match lock::acquire(&path) {
@@ -278,23 +323,19 @@ fn open(
             Err(LockError::Io(..)) => None,
         },
     };
-    let draft = match store::load(&path, &[template]) {
-        Ok(d) => d,
-        Err(e @ (store::LoadError::Parse { .. } | store::LoadError::NotUtf8 { .. })) => {
-            let generation = recovery::newest_valid_generation(&path, &[template]).map(|(g, _)| {
-                let t = std::fs::metadata(&g).and_then(|m| m.modified()).ok();
-                (g, t)
-            });
-            return Action::Hitch(Hitch::Broken {
-                name: name.to_string(),
-                path,
-                error: i18n::load_error(lang, &e),
-                generation,
-                goto,
-            });
-        }
-        Err(e) => return Action::Opened(Err(i18n::load_error(lang, &e))),
-    };
+    // Saved by the session that held it (taken over) or anyone else while the lock
+    // was being taken: read what is there now.
+    let mut id = store::identity::Identity::of(&path);
+    if id != before {
+        draft = match store::load(&path, &[template]) {
+            Ok(d) => d,
+            Err(e) => return Action::Opened(Err(i18n::load_error(lang, &e))),
+        };
+        id = store::identity::Identity::of(&path);
+    }
+    if mode != OpenMode::ReadOnly {
+        crate::guard::Guard::global().opened(&path, id);
+    }
     let saved = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
     let stem = path
         .file_stem()

@@ -33,6 +33,10 @@ pub struct SaveState {
     first_unsaved: Option<Instant>,
     /// Ctrl-S or a step change came while a save was under way: save again at once.
     urgent: bool,
+    /// The file was changed by someone else: nothing is saved until the user chooses.
+    pub conflict: Option<crate::store::identity::Change>,
+    /// The user chose to keep theirs: the next save goes over the changed file.
+    replace: bool,
 }
 
 impl SaveState {
@@ -80,7 +84,7 @@ impl SaveState {
             return None;
         }
         self.due = None;
-        if self.is_clean() {
+        if self.is_clean() || self.conflict.is_some() {
             return None;
         }
         self.in_flight = Some(self.generation);
@@ -88,7 +92,24 @@ impl SaveState {
             path: path.to_path_buf(),
             draft: Box::new(draft.clone()),
             generation: self.generation,
+            replace: std::mem::take(&mut self.replace),
         })
+    }
+
+    /// A save found the file changed by someone else: saving waits for the user.
+    pub fn conflicted(&mut self, change: crate::store::identity::Change, message: String) {
+        self.in_flight = None;
+        self.due = None;
+        self.conflict = Some(change);
+        self.error = Some(message);
+    }
+
+    /// The user chose to keep theirs over the changed file: saved at once, the file
+    /// there kept as a generation.
+    pub fn replace_changed(&mut self, now: Instant) {
+        self.conflict = None;
+        self.replace = true;
+        self.due = Some(now);
     }
 
     /// A save finished.

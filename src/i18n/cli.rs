@@ -14,6 +14,22 @@ pub fn load_error(lang: Lang, e: &LoadError) -> String {
     match (e, vi) {
         (LoadError::Io { source, .. }, true) => format!("Không đọc được {path}: {source}"),
         (LoadError::Io { source, .. }, false) => format!("Cannot read {path}: {source}"),
+        (LoadError::NotAFile { what, .. }, true) => format!(
+            "{path} không phải tệp bản nháp mà là {}: không mở (chương trình không đọc nó)",
+            not_regular_vi(*what)
+        ),
+        (LoadError::NotAFile { what, .. }, false) => format!(
+            "{path} is not a draft file but {}: not opened (the program does not read it)",
+            not_regular_en(*what)
+        ),
+        (LoadError::TooLarge { size, limit, .. }, true) => format!(
+            "{path}: {} byte, lớn hơn giới hạn {} byte của một bản nháp: không mở",
+            crate::number::format(*size as f64),
+            crate::number::format(*limit as f64)
+        ),
+        (LoadError::TooLarge { size, limit, .. }, false) => format!(
+            "{path}: {size} bytes, more than the {limit} bytes a draft may have: not opened"
+        ),
         (LoadError::NotUtf8 { line, column, .. }, true) => {
             format!("{path}:{line}:{column}: tệp không phải văn bản UTF-8 (tệp được giữ nguyên)")
         }
@@ -67,6 +83,26 @@ pub fn load_error(lang: Lang, e: &LoadError) -> String {
     }
 }
 
+fn not_regular_vi(what: crate::store::read::NotRegular) -> &'static str {
+    use crate::store::read::NotRegular::*;
+    match what {
+        Fifo => "một đường ống (FIFO)",
+        Device => "một thiết bị",
+        Socket => "một socket",
+        Folder => "một thư mục",
+    }
+}
+
+fn not_regular_en(what: crate::store::read::NotRegular) -> &'static str {
+    use crate::store::read::NotRegular::*;
+    match what {
+        Fifo => "a named pipe (FIFO)",
+        Device => "a device",
+        Socket => "a socket",
+        Folder => "a folder",
+    }
+}
+
 /// A save error: the path, what the OS said, and that nothing on disk was damaged.
 pub fn save_error(lang: Lang, e: &SaveError) -> String {
     match lang {
@@ -100,7 +136,36 @@ pub fn export_no_folder(lang: Lang, folder: &Path) -> String {
 /// An export could not be written: says which folder is missing or not writable in
 /// words, and what the OS said otherwise. Nothing was written (an older file at that
 /// path is left as it was).
-pub fn export_write_error(lang: Lang, e: &SaveError) -> String {
+pub fn export_write_error(lang: Lang, e: &crate::export::WriteError) -> String {
+    use crate::export::{WriteError, target::Refusal};
+    let e = match e {
+        WriteError::Save(e) => e,
+        WriteError::Refused(path, why) => {
+            let path = path.display();
+            return match (lang, why) {
+                (Lang::Vi, Refusal::DraftName) => format!(
+                    "Không xuất ra {path}: tên này là của một bản nháp hoặc tệp đi kèm bản nháp; hãy chọn tên .md, .docx hoặc .xlsx"
+                ),
+                (Lang::En, Refusal::DraftName) => format!(
+                    "Not exported to {path}: that name is a draft's or a draft's companion file; choose a .md, .docx or .xlsx name"
+                ),
+                (Lang::Vi, Refusal::DraftContent) => format!(
+                    "Không xuất ra {path}: tệp này là một bản nháp, xuất ra đó sẽ xoá nó; hãy chọn tên khác"
+                ),
+                (Lang::En, Refusal::DraftContent) => format!(
+                    "Not exported to {path}: that file is a draft and would be destroyed; choose another name"
+                ),
+                (Lang::Vi, Refusal::NotRegular(what)) => format!(
+                    "Không xuất ra {path}: đó là {}, không phải tệp thường",
+                    not_regular_vi(*what)
+                ),
+                (Lang::En, Refusal::NotRegular(what)) => format!(
+                    "Not exported to {path}: it is {}, not a regular file",
+                    not_regular_en(*what)
+                ),
+            };
+        }
+    };
     let folder = e
         .path
         .parent()

@@ -199,3 +199,77 @@ pub fn not_utf8(lang: Lang, locale: &str) -> String {
         ),
     }
 }
+
+fn change_words(lang: Lang, change: crate::store::identity::Change) -> &'static str {
+    use crate::store::identity::Change;
+    match (lang, change) {
+        (Lang::Vi, Change::Removed) => "đã bị xoá",
+        (Lang::En, Change::Removed) => "was removed",
+        (Lang::Vi, Change::Link) => "đã bị thay bằng một liên kết (symlink)",
+        (Lang::En, Change::Link) => "was replaced by a link (symlink)",
+        (Lang::Vi, Change::Replaced) => "đã bị chương trình khác thay đổi",
+        (Lang::En, Change::Replaced) => "was changed by another program",
+    }
+}
+
+/// The status line while a draft changed by someone else waits for the user.
+pub fn changed_on_disk(
+    lang: Lang,
+    path: &std::path::Path,
+    change: crate::store::identity::Change,
+) -> String {
+    let what = change_words(lang, change);
+    match lang {
+        Lang::Vi => format!(
+            "Tệp {} {what} từ khi mở: chưa ghi đè gì. Ctrl-S để chọn cách xử lý.",
+            path.display()
+        ),
+        Lang::En => format!(
+            "{} {what} since it was opened: nothing was written over it. Ctrl-S to choose.",
+            path.display()
+        ),
+    }
+}
+
+/// Title: the draft's file changed under the session.
+pub fn changed_title(lang: Lang) -> &'static str {
+    lang.pick("Bản nháp bị thay đổi bên ngoài", "Draft changed outside")
+}
+
+/// What happened, and that nothing was written.
+pub fn changed_text(
+    lang: Lang,
+    path: &std::path::Path,
+    change: crate::store::identity::Change,
+) -> String {
+    let what = change_words(lang, change);
+    match lang {
+        Lang::Vi => format!(
+            "Tệp {} {what} trong khi bạn đang sửa. Chương trình chưa ghi đè lên nó; các thay đổi của bạn vẫn còn nguyên. Chọn cách xử lý:",
+            path.display()
+        ),
+        Lang::En => format!(
+            "{} {what} while you were editing. Nothing was written over it and your changes are all here. Choose:",
+            path.display()
+        ),
+    }
+}
+
+/// One choice of that dialog.
+pub fn on_change(lang: Lang, choice: crate::app::opening::OnChange) -> &'static str {
+    use crate::app::opening::OnChange;
+    match choice {
+        OnChange::Reload => lang.pick(
+            "Mở bản trên đĩa (bản của bạn được cất vào thư mục recovered)",
+            "Open the file as it is now (yours is kept in the recovered folder)",
+        ),
+        OnChange::KeepMine => lang.pick(
+            "Giữ bản của bạn (bản trên đĩa được giữ làm bản cũ .~1~)",
+            "Keep yours (the file as it is now is kept as generation .~1~)",
+        ),
+        OnChange::SaveElsewhere => lang.pick(
+            "Lưu bản của bạn ra tệp khác, rồi mở bản trên đĩa",
+            "Save yours elsewhere, then open the file as it is now",
+        ),
+    }
+}

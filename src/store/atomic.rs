@@ -88,6 +88,35 @@ fn crash_point(name: &str) {
     }
 }
 
+/// How a write treats what is at the path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct How {
+    /// Keep the current content as the newest generation.
+    pub keep: bool,
+    /// Follow a symlink at the path (and write its target) when the link and its
+    /// target are the user's own; without it a link at the path is replaced, never
+    /// written through.
+    pub follow: bool,
+}
+
+impl How {
+    /// A draft saved in its place: generations kept, the user's own link followed.
+    pub const DRAFT: How = How {
+        keep: true,
+        follow: true,
+    };
+    /// An export: the user's own link followed, no generations.
+    pub const EXPORT: How = How {
+        keep: false,
+        follow: true,
+    };
+    /// A copy (emergency, save-as, settings): whatever is at the name is replaced.
+    pub const COPY: How = How {
+        keep: false,
+        follow: false,
+    };
+}
+
 /// Saves a draft atomically (see the module docs). Text is stored in NFC.
 pub fn save(path: &Path, draft: &Draft) -> Result<(), SaveError> {
     save_with(&RealFs, path, draft)
@@ -95,25 +124,40 @@ pub fn save(path: &Path, draft: &Draft) -> Result<(), SaveError> {
 
 /// [`save`] through a given file system.
 pub fn save_with(fs: &dyn StoreFs, path: &Path, draft: &Draft) -> Result<(), SaveError> {
+    save_how(fs, path, draft, How::DRAFT)
+}
+
+/// [`save`], following a link at the path (the user's own) or replacing it.
+pub fn save_following(path: &Path, draft: &Draft, follow: bool) -> Result<(), SaveError> {
+    let how = How { keep: true, follow };
+    save_how(&RealFs, path, draft, how)
+}
+
+fn save_how(fs: &dyn StoreFs, path: &Path, draft: &Draft, how: How) -> Result<(), SaveError> {
     if draft.is_nfc() {
-        return write_with(fs, path, super::to_ron(draft).as_bytes(), true);
+        return write_with(fs, path, super::to_ron(draft).as_bytes(), how);
     }
     let mut normalized = draft.clone();
     normalized.normalize();
-    write_with(fs, path, super::to_ron(&normalized).as_bytes(), true)
+    write_with(fs, path, super::to_ron(&normalized).as_bytes(), how)
 }
 
 /// Saves a copy of a draft (an emergency copy, a copy elsewhere): atomic, in NFC,
-/// without generations.
+/// without generations, replacing (never following) a link at the name.
 pub fn save_copy(path: &Path, draft: &Draft) -> Result<(), SaveError> {
     let mut normalized = draft.clone();
     normalized.normalize();
-    write_with(&RealFs, path, super::to_ron(&normalized).as_bytes(), false)
+    write_with(
+        &RealFs,
+        path,
+        super::to_ron(&normalized).as_bytes(),
+        How::COPY,
+    )
 }
 
-/// Writes any file atomically, without generations (settings, exports).
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
-    write_with(&RealFs, path, bytes, false)
+/// Writes any file atomically, without generations, as `how` says.
+pub fn write_atomic(path: &Path, bytes: &[u8], how: How) -> Result<(), SaveError> {
+    write_with(&RealFs, path, bytes, how)
 }
 
 /// Creates a file that must not exist yet, readable by its owner only (0600, whatever
@@ -144,83 +188,158 @@ pub fn private_dir(dir: &Path) -> io::Result<()> {
     Ok(())
 }
 
-/// Follows symlinks so that the link survives and its target is updated.
-fn final_target(path: &Path) -> PathBuf {
+/// Follows symlinks so that the link survives and its target is updated, but only
+/// links that are the user's own and lead to a file of theirs (or to nothing yet): a
+/// link someone else planted, or one into someone else's file, is refused.
+fn final_target(path: &Path) -> io::Result<PathBuf> {
+    use std::os::unix::fs::MetadataExt;
+    let me = rustix::process::geteuid().as_raw();
     let mut p = path.to_path_buf();
     for _ in 0..40 {
-        match fs::read_link(&p) {
-            Ok(next) => {
-                p = if next.is_absolute() {
-                    next
-                } else {
-                    p.parent().unwrap_or(Path::new(".")).join(next)
-                };
-            }
-            Err(_) => break,
+        let meta = match fs::symlink_metadata(&p) {
+            Ok(m) => m,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(p),
+            Err(e) => return Err(e),
+        };
+        if meta.uid() != me {
+            return Err(io::Error::new(
+                io::ErrorKind::PermissionDenied,
+                format!(
+                    "{} belongs to another user (uid {}): not written",
+                    p.display(),
+                    meta.uid()
+                ),
+            ));
         }
+        if !meta.file_type().is_symlink() {
+            return Ok(p);
+        }
+        let next = fs::read_link(&p)?;
+        p = if next.is_absolute() {
+            next
+        } else {
+            p.parent().unwrap_or(Path::new(".")).join(next)
+        };
     }
-    p
+    Err(io::Error::new(
+        io::ErrorKind::InvalidInput,
+        format!("{}: too many levels of links", path.display()),
+    ))
 }
 
 static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
 
-fn write_with(fs: &dyn StoreFs, path: &Path, bytes: &[u8], keep: bool) -> Result<(), SaveError> {
-    let target = final_target(path);
+/// `.NAME.tmp-…` beside `target`, a name no other save of this or any process uses
+/// (pid, a counter and the clock's nanoseconds).
+fn temp_name(dir: &Path, target: &Path) -> PathBuf {
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    dir.join(format!(
+        ".{name}.tmp-{}-{}-{nanos:x}",
+        std::process::id(),
+        TEMP_COUNTER.fetch_add(1, Ordering::Relaxed)
+    ))
+}
+
+/// A new temp file beside `target`. A name already taken (someone put a file or a link
+/// there) is left alone and another name tried.
+fn create_temp(fs: &dyn StoreFs, dir: &Path, target: &Path) -> io::Result<(PathBuf, File)> {
+    let mut last = io::Error::from(io::ErrorKind::AlreadyExists);
+    for _ in 0..16 {
+        let tmp = temp_name(dir, target);
+        match fs.create_new(&tmp) {
+            Ok(f) => return Ok((tmp, f)),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => last = e,
+            Err(e) => return Err(e),
+        }
+    }
+    Err(last)
+}
+
+fn write_with(fs: &dyn StoreFs, path: &Path, bytes: &[u8], how: How) -> Result<(), SaveError> {
     let err = |source| SaveError {
         path: path.to_path_buf(),
         source,
+    };
+    let target = if how.follow {
+        final_target(path).map_err(err)?
+    } else {
+        path.to_path_buf()
     };
     let dir = match target.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(
-        ".{name}.tmp-{}-{}",
-        std::process::id(),
-        TEMP_COUNTER.fetch_add(1, Ordering::Relaxed)
-    ));
+    // Created 0600: a draft, its generations, settings and exports are the user's
+    // alone, whatever the umask and whatever the file had before.
+    let (tmp, mut f) = create_temp(fs, &dir, &target).map_err(err)?;
     let result = (|| {
-        // Created 0600: a draft, its generations, settings and exports are the user's
-        // alone, whatever the umask and whatever the file had before.
-        let mut f = fs.create_new(&tmp)?;
         crash_point("after-create");
         fs.write_all(&mut f, bytes)?;
         crash_point("after-write");
         fs.sync(&f)?;
         crash_point("after-fsync");
         drop(f);
-        if keep && target.exists() {
-            rotate(fs, &target);
+        if how.keep && fs::symlink_metadata(&target).is_ok_and(|m| m.is_file()) {
+            rotate(fs, &dir, &target);
         }
         fs.rename(&tmp, &target)?;
         crash_point("after-rename");
         fs.sync_dir(&dir)
     })();
     if result.is_err() {
-        // The temp file holds nothing the draft does not: a failed save removes it.
+        // The temp file is ours and holds nothing the draft does not: a failed save
+        // removes it (only it: it was created above, exclusively).
         let _ = fs.remove(&tmp);
     }
     result.map_err(err)
 }
 
 /// Keeps the current content as generation 1, shifting older ones; the oldest beyond
-/// [`GENERATIONS`] is replaced. Failures here never stop the save: generations are a
-/// convenience, the draft is what matters.
-fn rotate(fs: &dyn StoreFs, target: &Path) {
+/// [`GENERATIONS`] is replaced. Each step puts a second link to the newer file at the
+/// older name (made under a temp name, then renamed over it), so that a kill at any
+/// point leaves every generation in place: at worst two names hold the same version,
+/// never a gap. Failures here never stop the save: generations are a convenience, the
+/// draft is what matters.
+fn rotate(fs: &dyn StoreFs, dir: &Path, target: &Path) {
     for n in (1..GENERATIONS).rev() {
         let from = generation_path(target, n);
-        if from.exists() {
-            let _ = fs.rename(&from, &generation_path(target, n + 1));
+        if fs::symlink_metadata(&from).is_ok_and(|m| m.is_file()) {
+            shift(fs, dir, &from, &generation_path(target, n + 1));
+            crash_point(&format!("rotate-{n}"));
         }
     }
-    let first = generation_path(target, 1);
-    // A hard link shares the bytes: no copy, no space needed on a full disk.
-    let _ = fs.remove(&first);
-    if fs.hard_link(target, &first).is_err() {
-        let _ = std::fs::copy(target, &first);
+    shift(fs, dir, target, &generation_path(target, 1));
+}
+
+/// Makes `to` a second name of `from` in one rename: a hard link (no copy, no space
+/// needed on a full disk), or a copy where links are not supported.
+fn shift(fs: &dyn StoreFs, dir: &Path, from: &Path, to: &Path) {
+    for _ in 0..16 {
+        // A link is made only at a free name: one already taken is left alone.
+        let tmp = temp_name(dir, to);
+        let made = match fs.hard_link(from, &tmp) {
+            Ok(()) => true,
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+            Err(_) => copy_new(from, &tmp).is_ok(),
+        };
+        if made && fs.rename(&tmp, to).is_err() {
+            let _ = fs.remove(&tmp);
+        }
+        return;
     }
+}
+
+/// Copies a regular file to a new private file.
+fn copy_new(from: &Path, to: &Path) -> io::Result<()> {
+    let bytes = super::read::read_regular(from, super::read::MAX_DRAFT_BYTES)
+        .map_err(super::read::ReadError::into_io)?;
+    let mut f = private_new(to)?;
+    f.write_all(&bytes)?;
+    f.sync_all()
 }

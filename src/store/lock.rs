@@ -112,9 +112,11 @@ pub enum LockError {
     Io(PathBuf, io::Error),
 }
 
-/// `NAME.ron.lock`.
+/// `NAME.ron.lock` beside the real file: a draft reached through a link, or through
+/// another path to the same folder, has one lock whatever path was used.
 pub fn lock_path(draft: &Path) -> PathBuf {
-    let mut s = draft.as_os_str().to_os_string();
+    let real = std::fs::canonicalize(draft).unwrap_or_else(|_| draft.to_path_buf());
+    let mut s = real.into_os_string();
     s.push(".lock");
     PathBuf::from(s)
 }

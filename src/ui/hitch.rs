@@ -55,6 +55,14 @@ pub(super) fn render(app: &App, hitch: &Hitch, selected: usize, frame: &mut Fram
                 choices,
             )
         }
+        Hitch::Changed { change, path } => (
+            i18n::changed_title(lang),
+            wrap(&i18n::changed_text(lang, path, *change), inner_w),
+            crate::app::opening::changed_choices(*change)
+                .iter()
+                .map(|&c| i18n::on_change(lang, c).to_string())
+                .collect(),
+        ),
         Hitch::Broken {
             error, generation, ..
         } => {

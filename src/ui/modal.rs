@@ -246,7 +246,7 @@ pub(super) fn render(app: &App, m: &Modal, frame: &mut Frame, area: Rect) {
             i18n::jump_hint(app.lang),
             editor,
         ),
-        Modal::SaveAs { editor } => prompt(
+        Modal::SaveAs { editor, .. } => prompt(
             frame,
             area,
             76,

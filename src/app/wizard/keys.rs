@@ -31,6 +31,11 @@ pub(in crate::app) fn key(
     let t = &app.template;
     if let Some(g) = keymap::lookup(Context::Global, &key, false) {
         match g {
+            // The file changed under the session: saving (and quitting) waits for the
+            // user's choice.
+            Cmd::Save | Cmd::Quit if w.save.conflict.is_some() => {
+                app.modal = Some(super::super::opening::changed_dialog(w));
+            }
             Cmd::Save => {
                 w.save.now(now);
                 if w.save.is_clean() && w.save.error.is_none() {
