@@ -138,6 +138,14 @@ pub enum Effect {
         /// The user's version.
         draft: Box<Draft>,
     },
+    /// Clean up stale leftovers (after the user said yes).
+    CleanUp {
+        /// Files holding an older state or the draft's own: removed.
+        remove: Vec<PathBuf>,
+        /// Files that do not read: moved to `recovered`, in case a person can read
+        /// what a program cannot.
+        aside: Vec<PathBuf>,
+    },
     /// Read the drafts folder.
     List,
     /// Open a draft by name or path.
@@ -373,7 +381,7 @@ impl App {
                             Ok(_) => {}
                             Err(e) => {
                                 w.quit_requested = false;
-                                self.modal = Some(wizard::quit_question(e.clone()));
+                                self.modal = Some(wizard::quit_question(e.clone(), &w.path));
                             }
                         }
                     }
@@ -492,6 +500,18 @@ impl App {
                         });
                     }
                 }
+                self.dirty = true;
+            }
+            // Nothing newer, only stale files: the draft opens, and they are asked
+            // about over it.
+            Action::Hitch(opening::Hitch::Leftovers {
+                opened,
+                found,
+                stale,
+            }) if found.is_empty() => {
+                effects.extend(self.update(Action::Opened(Ok(opened)), now));
+                let hitch = opening::Hitch::Stale { stale };
+                self.modal = Some(Modal::Hitch { hitch, selected: 0 });
                 self.dirty = true;
             }
             Action::Hitch(hitch) => {

@@ -15,9 +15,10 @@ use crate::template::{Template, answer_key};
 /// The draft file format this program writes. A file with a larger number was written
 /// by a newer baocao and is refused rather than silently losing its new fields.
 /// Version 2: a unit's own figures are in its group's rows, not in an added unit row
-/// (see [`migrate`]).
-pub const FORMAT_VERSION: u32 = 2;
+/// (see [`migrate`]). Version 3: the time of the save is in the file (`saved_at`).
+pub const FORMAT_VERSION: u32 = 3;
 
+pub mod diff;
 mod migrate;
 pub use migrate::migrate;
 
@@ -29,6 +30,12 @@ pub struct Draft {
     pub format_version: u32,
     /// The outline this draft fills.
     pub template: TemplateRef,
+    /// When this state was written, in UTC to the millisecond ("2026-12-04T18:16:02.125Z"); set
+    /// by every save and emergency copy. It tells a leftover that holds a newer state
+    /// than the draft from one that is older, whatever the files' times say (a copy,
+    /// a restore from backup and `touch` all change those).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub saved_at: Option<String>,
     /// Who reports, document number, place, date, signer, recipients.
     pub meta: Meta,
     /// Narrative answers by key "SECTION/FIELD" ("II.1/a").
@@ -68,6 +75,31 @@ pub enum UnitGroup {
     II,
     /// Các huyện, thành phố.
     III,
+}
+
+/// Now, as [`Draft::saved_at`] records it.
+pub fn now_stamp() -> String {
+    let now = jiff::Timestamp::now();
+    now.round(jiff::Unit::Millisecond)
+        .unwrap_or(now)
+        .to_string()
+}
+
+impl Draft {
+    /// Whether two drafts hold the same report (whenever each was saved).
+    pub fn same_state(&self, other: &Draft) -> bool {
+        self.meta == other.meta
+            && self.answers == other.answers
+            && self.tables == other.tables
+            && self.explained == other.explained
+    }
+
+    /// When this state was saved, if the file says.
+    pub fn saved_time(&self) -> Option<std::time::SystemTime> {
+        let ts: jiff::Timestamp = self.saved_at.as_deref()?.parse().ok()?;
+        let ms = u64::try_from(ts.as_millisecond()).ok()?;
+        Some(std::time::UNIX_EPOCH + std::time::Duration::from_millis(ms))
+    }
 }
 
 impl UnitGroup {
@@ -203,6 +235,7 @@ impl Draft {
                 id: template.id.clone(),
                 version: template.version,
             },
+            saved_at: None,
             meta,
             answers: BTreeMap::new(),
             tables: BTreeMap::new(),

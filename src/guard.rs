@@ -240,19 +240,10 @@ impl Guard {
                 return Rescue::Draft(path);
             }
         }
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "baocao.ron".into());
         // Beside the draft, else in the home folder when it is the user's own and not
         // writable by others; never in a shared folder such as /tmp, where another
         // user could read the copy or plant a link at its name.
-        let mut places = vec![store::recovery::emergency_path(&path)];
-        if let Some(home) = std::env::var_os("HOME").map(PathBuf::from)
-            && private_folder(&home)
-        {
-            places.push(home.join(format!("{name}.emergency")));
-        }
+        let places = store::recovery::emergency_places(&path);
         let mut last = String::new();
         for p in places {
             match store::save_copy(&p, &draft) {

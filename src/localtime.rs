@@ -12,6 +12,11 @@ pub fn date_time(t: SystemTime) -> String {
     zoned(t).map_or_else(String::new, |z| z.strftime("%d/%m/%Y %H:%M").to_string())
 }
 
+/// "dd/mm/yyyy HH:MM:SS", or "" when the time cannot be shown.
+pub fn date_time_seconds(t: SystemTime) -> String {
+    zoned(t).map_or_else(String::new, |z| z.strftime("%d/%m/%Y %H:%M:%S").to_string())
+}
+
 /// "HH:MM", or "" when the time cannot be shown.
 pub fn hour_minute(t: SystemTime) -> String {
     zoned(t).map_or_else(String::new, |z| z.strftime("%H:%M").to_string())

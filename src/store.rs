@@ -299,7 +299,9 @@ impl Store {
         write_atomic(&path, text.as_bytes(), atomic::How::COPY)
     }
 
-    /// Moves a draft into the trash folder under a name with the time, never deleting.
+    /// Moves a draft into the trash folder under a name with the time, never deleting,
+    /// and its generations, emergency copies and temp files with it: a new draft of
+    /// the same name starts clean, and nothing of the old one is offered to it.
     pub fn trash(&self, path: &Path, stamp: &str) -> Result<PathBuf, StoreError> {
         let dir = self.trash_dir();
         atomic::private_dir(&dir).map_err(|source| StoreError::Io {
@@ -316,10 +318,32 @@ impl Store {
             n += 1;
             target = dir.join(format!("{stem}-{stamp}-{n}.ron"));
         }
+        // The companions are found before the draft goes: they are named after it.
+        let companions = recovery::leftovers(path);
         fs::rename(path, &target).map_err(|source| StoreError::Io {
             path: path.to_path_buf(),
             source,
         })?;
+        let name = path
+            .file_name()
+            .map(|n| n.to_os_string())
+            .unwrap_or_default();
+        for c in companions {
+            let Some(file) = c.path.file_name() else {
+                continue;
+            };
+            // "tp.ron.~1~" → "tp-STAMP.ron.~1~"; ".tp.ron.tmp-…" → "tp-STAMP.ron.tmp-…".
+            let file = file.to_string_lossy();
+            let name = name.to_string_lossy();
+            let rest = file.trim_start_matches('.');
+            let suffix = rest.strip_prefix(name.as_ref()).unwrap_or(rest);
+            let mut to = target.clone().into_os_string();
+            to.push(suffix);
+            // One on another file system (the home folder's emergency copy) stays; it
+            // is older than any new draft of this name, so it is only offered for
+            // cleaning up.
+            let _ = fs::rename(&c.path, PathBuf::from(to));
+        }
         Ok(target)
     }
 }

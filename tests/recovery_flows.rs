@@ -124,7 +124,9 @@ fn an_emergency_copy_is_offered_with_its_time_and_size_and_never_used_silently()
 fn escape_at_the_offer_opens_nothing_and_moves_nothing() {
     let mut a = Harness::district(None);
     let path = a.path("tp");
-    store::save_copy(&recovery::emergency_path(&path), a.draft()).unwrap();
+    let mut lost = a.draft().clone();
+    lost.set_answer("I.2", "text", "Viết sau lần lưu cuối".into());
+    store::save_copy(&recovery::emergency_path(&path), &lost).unwrap();
     a.press("<c-q>");
     let mut b = second(&a);
     close(&mut a);
@@ -207,6 +209,26 @@ fn quitting_with_unsaved_work_offers_to_save_it_elsewhere() {
     fs::rename(&drafts, &moved).unwrap();
     h.press("Công việc quý<c-q>");
     assert!(matches!(h.app.modal, Some(Modal::Confirm(_))));
+    // The question says where the work goes on quitting: not beside the draft (its
+    // folder is gone), but an emergency copy in a private place, or nowhere.
+    let Some(Modal::Confirm(baocao::app::Confirm::QuitUnsaved { place, .. })) = &h.app.modal else {
+        panic!("{:?}", h.app.modal);
+    };
+    let expected = recovery::emergency_place(&h.path("tp"));
+    assert_eq!(place, &expected);
+    assert!(!place.as_ref().is_some_and(|p| p.starts_with(&drafts)));
+    let screen = h.screen();
+    match place {
+        Some(p) => assert!(
+            screen
+                .chars()
+                .filter(|c| !c.is_whitespace() && *c != '│')
+                .collect::<String>()
+                .contains(&*p.file_name().unwrap().to_string_lossy()),
+            "{screen}"
+        ),
+        None => assert!(screen.contains("sẽ mất"), "{screen}"),
+    }
     h.press("l");
     let Some(Modal::SaveAs { .. }) = &h.app.modal else {
         panic!("{:?}", h.app.modal);

@@ -125,6 +125,9 @@ pub enum Confirm {
     QuitUnsaved {
         /// What the OS said.
         error: String,
+        /// Where the emergency copy will be written on quitting; `None` when no
+        /// private place can be written (quitting then loses the changes).
+        place: Option<PathBuf>,
     },
     /// Leave the new-draft form, dropping what was typed in it.
     DiscardForm,

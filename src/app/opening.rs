@@ -11,6 +11,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::{App, Effect, Opened, Screen, Wizard};
 use crate::draft::Draft;
+use crate::draft::diff::Part;
 use crate::store::identity::Change;
 use crate::store::lock::Holder;
 use crate::store::recovery::{Kind, Leftover};
@@ -27,13 +28,26 @@ pub enum OpenMode {
     TakeOver(Holder),
 }
 
-/// A leftover file and what it holds.
+/// A leftover file that holds a newer state than the draft.
 #[derive(Debug)]
 pub struct Found {
     /// The file.
     pub leftover: Leftover,
-    /// Its content, or why it does not read.
-    pub draft: Result<Draft, String>,
+    /// Its content.
+    pub draft: Draft,
+    /// The parts of the report in which it differs from the draft.
+    pub parts: Vec<Part>,
+}
+
+/// A leftover file with nothing to offer, and why (said to the user).
+#[derive(Debug)]
+pub struct StaleFile {
+    /// The file.
+    pub leftover: Leftover,
+    /// Older than the draft, the same report, or unreadable (with the error).
+    pub why: String,
+    /// It does not read: moved to the `recovered` folder rather than removed.
+    pub unreadable: bool,
 }
 
 /// Why a draft did not open at once.
@@ -52,8 +66,16 @@ pub enum Hitch {
     Leftovers {
         /// The draft as saved, ready to open (its lock held).
         opened: Box<Opened>,
-        /// What was found, newest first.
+        /// What holds a newer state, newest first.
         found: Vec<Found>,
+        /// What holds nothing newer: asked about once the draft is open.
+        stale: Vec<StaleFile>,
+    },
+    /// Files left by interrupted saves or old emergency copies that hold nothing newer
+    /// than the open draft: removed after a yes.
+    Stale {
+        /// The files.
+        stale: Vec<StaleFile>,
     },
     /// The open draft's file was changed, replaced or removed by someone else, so
     /// nothing was saved over it.
@@ -84,6 +106,7 @@ impl Hitch {
         match self {
             Hitch::Locked { .. } => 2,
             Hitch::Leftovers { found, .. } => found.len() + 1,
+            Hitch::Stale { .. } => 2,
             Hitch::Broken { generation, .. } => usize::from(generation.is_some()),
             Hitch::Changed { change, .. } => changed_choices(*change).len(),
         }
@@ -140,8 +163,11 @@ pub(super) fn key(
             selected = (selected + 1).min(n.saturating_sub(1));
             return Some((hitch, selected));
         }
-        // Decided later: saving waits, Ctrl-S asks again.
-        KeyCode::Esc if matches!(hitch, Hitch::Changed { .. }) => return None,
+        // Decided later: saving waits, Ctrl-S asks again; stale files stay, to be
+        // asked about at the next open.
+        KeyCode::Esc if matches!(hitch, Hitch::Changed { .. } | Hitch::Stale { .. }) => {
+            return None;
+        }
         KeyCode::Esc => {
             // Nothing is chosen: leftovers stay where they are, to be offered again.
             if let Hitch::Leftovers { opened, .. } = hitch {
@@ -184,13 +210,33 @@ pub(super) fn key(
             };
             effects.push(Effect::Open { name, goto, mode });
         }
-        Hitch::Leftovers { opened, found } => {
+        Hitch::Stale { stale } => {
+            if selected == 0 {
+                let (aside, remove): (Vec<_>, Vec<_>) =
+                    stale.into_iter().partition(|s| s.unreadable);
+                effects.push(Effect::CleanUp {
+                    remove: remove.into_iter().map(|s| s.leftover.path).collect(),
+                    aside: aside.into_iter().map(|s| s.leftover.path).collect(),
+                });
+            }
+        }
+        Hitch::Leftovers {
+            opened,
+            found,
+            stale,
+        } => {
             let aside: Vec<PathBuf> = found
                 .iter()
                 .filter(|f| matches!(f.leftover.kind, Kind::Emergency | Kind::Temp))
                 .map(|f| f.leftover.path.clone())
                 .collect();
-            let chosen = found.into_iter().nth(selected).and_then(|f| f.draft.ok());
+            if !stale.is_empty() {
+                app.modal = Some(super::Modal::Hitch {
+                    hitch: Hitch::Stale { stale },
+                    selected: 0,
+                });
+            }
+            let chosen = found.into_iter().nth(selected).map(|f| f.draft);
             let mut w = Wizard::new(&app.template, app.lang, *opened);
             if let Some(d) = chosen {
                 // The recovered state becomes the draft's next change, saved shortly;

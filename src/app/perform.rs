@@ -5,7 +5,7 @@
 use std::sync::mpsc::Sender;
 use std::time::SystemTime;
 
-use super::opening::{Found, Hitch, OpenMode};
+use super::opening::{Found, Hitch, OpenMode, StaleFile};
 use super::start::DraftInfo;
 use super::{Action, Effect, Opened};
 use crate::draft::Draft;
@@ -102,6 +102,23 @@ pub fn perform(p: &Performer, template: &Template, effect: Effect) -> Vec<Action
         Effect::List => vec![Action::Listed(list(p, template))],
         Effect::Open { name, goto, mode } => vec![open(p, template, &name, goto, mode)],
         Effect::SetAside { paths } => vec![Action::Done(set_aside(p, &paths))],
+        Effect::CleanUp { remove, aside } => {
+            // Only files found as leftovers of this draft, each checked again to be
+            // a regular file: never a link or anything else put there since.
+            let mut removed = 0;
+            for path in &remove {
+                if std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file())
+                    && std::fs::remove_file(path).is_ok()
+                {
+                    removed += 1;
+                }
+            }
+            let mut result = Ok(i18n::cleaned_up(lang, removed));
+            if !aside.is_empty() {
+                result = set_aside(p, &aside);
+            }
+            vec![Action::Done(result)]
+        }
         Effect::Restore {
             name,
             broken,
@@ -352,16 +369,28 @@ fn open(
         read_only,
     });
     if !read_only {
-        let found: Vec<Found> = recovery::leftovers(&path)
-            .into_iter()
-            .map(|leftover| {
-                let draft = store::load(&leftover.path, &[template])
-                    .map_err(|e| i18n::load_error(lang, &e));
-                Found { leftover, draft }
-            })
-            .collect();
-        if !found.is_empty() {
-            return Action::Hitch(Hitch::Leftovers { opened, found });
+        let mut found = Vec::new();
+        let mut stale = Vec::new();
+        for (leftover, verdict) in recovery::examine(&path, &opened.draft, template) {
+            match verdict {
+                recovery::Verdict::Newer(draft, parts) => found.push(Found {
+                    leftover,
+                    draft: *draft,
+                    parts,
+                }),
+                recovery::Verdict::Stale(why) => stale.push(StaleFile {
+                    why: i18n::stale_why(lang, &why),
+                    unreadable: matches!(why, recovery::Stale::Unreadable(_)),
+                    leftover,
+                }),
+            }
+        }
+        if !found.is_empty() || !stale.is_empty() {
+            return Action::Hitch(Hitch::Leftovers {
+                opened,
+                found,
+                stale,
+            });
         }
     }
     Action::Opened(Ok(opened))

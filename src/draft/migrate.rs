@@ -27,8 +27,12 @@ pub fn migrate(draft: &mut Draft, template: &Template) -> bool {
         }
     }
     draft.format_version = FORMAT_VERSION;
-    draft.migrated_from = Some(from);
-    true
+    // Format 3 only added the time of the save, written by the next save: nothing
+    // to tell the user.
+    if from < 2 {
+        draft.migrated_from = Some(from);
+    }
+    from < 2
 }
 
 /// Whether a format-1 draft holds unit rows under another group's rows, or several

@@ -65,8 +65,13 @@ pub fn leftovers_text(lang: Lang) -> &'static str {
     )
 }
 
-/// One leftover: kind, time, size.
-pub fn leftover_line(lang: Lang, l: &crate::store::recovery::Leftover) -> String {
+/// One leftover: kind, the time its state was saved (to the second: from inside the
+/// file when it says, else the file's), size.
+pub fn leftover_line(
+    lang: Lang,
+    l: &crate::store::recovery::Leftover,
+    saved: Option<std::time::SystemTime>,
+) -> String {
     use crate::store::recovery::Kind;
     let kind = match (l.kind, lang) {
         (Kind::Emergency, Lang::Vi) => "Bản lưu khẩn cấp".to_string(),
@@ -76,12 +81,88 @@ pub fn leftover_line(lang: Lang, l: &crate::store::recovery::Leftover) -> String
         (Kind::Generation(n), Lang::Vi) => format!("Bản lưu trước số {n}"),
         (Kind::Generation(n), Lang::En) => format!("Earlier generation {n}"),
     };
-    let at = l
-        .modified
-        .map(crate::localtime::date_time)
+    let at = saved
+        .or(l.modified)
+        .map(crate::localtime::date_time_seconds)
         .unwrap_or_default();
     let kb = crate::number::format_rounded(l.size as f64 / 1024.0, 1);
     format!("{kind} · {at} · {kb} KB")
+}
+
+/// The parts of the report a leftover changes ("khác ở: Thông tin chung, I.2, Phụ lục 1").
+pub fn parts_line(lang: Lang, parts: &[crate::draft::diff::Part]) -> String {
+    use crate::draft::diff::Part;
+    if parts.is_empty() {
+        return String::new();
+    }
+    let names: Vec<String> = parts
+        .iter()
+        .map(|p| match (p, lang) {
+            (Part::Info, Lang::Vi) => "Thông tin chung".to_string(),
+            (Part::Info, Lang::En) => "General information".to_string(),
+            (Part::Section(id), _) => id.clone(),
+            (Part::Table(n), Lang::Vi) => format!("Phụ lục {n}"),
+            (Part::Table(n), Lang::En) => format!("Appendix {n}"),
+            (Part::Notes, Lang::Vi) => "Giải trình".to_string(),
+            (Part::Notes, Lang::En) => "Explanations".to_string(),
+        })
+        .collect();
+    match lang {
+        Lang::Vi => format!("khác ở: {}", names.join(", ")),
+        Lang::En => format!("differs in: {}", names.join(", ")),
+    }
+}
+
+/// Why a leftover has nothing to offer.
+pub fn stale_why(lang: Lang, why: &crate::store::recovery::Stale) -> String {
+    use crate::store::recovery::Stale;
+    match (why, lang) {
+        (Stale::Older, Lang::Vi) => "cũ hơn bản nháp".into(),
+        (Stale::Older, Lang::En) => "older than the draft".into(),
+        (Stale::Same, Lang::Vi) => "giống hệt bản nháp".into(),
+        (Stale::Same, Lang::En) => "the same as the draft".into(),
+        (Stale::Unreadable(e), Lang::Vi) => format!(
+            "không đọc được ({}), sẽ được chuyển vào thư mục recovered",
+            super::load_error(lang, e)
+        ),
+        (Stale::Unreadable(e), Lang::En) => format!(
+            "does not read ({}), will be moved to the recovered folder",
+            super::load_error(lang, e)
+        ),
+    }
+}
+
+/// Title: stale leftovers.
+pub fn stale_title(lang: Lang) -> &'static str {
+    lang.pick("Tệp cũ còn sót lại", "Old leftover files")
+}
+
+/// Stale leftovers explained.
+pub fn stale_text(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Bên cạnh bản nháp còn {n} tệp do lần lưu bị ngắt hoặc bản lưu khẩn cấp để lại, không chứa gì mới hơn bản nháp đang mở:"
+        ),
+        Lang::En => format!(
+            "{n} files left by interrupted saves or emergency copies lie beside the draft, holding nothing newer than the open draft:"
+        ),
+    }
+}
+
+/// The choices about stale leftovers.
+pub fn stale_choices(lang: Lang) -> [&'static str; 2] {
+    match lang {
+        Lang::Vi => ["Dọn các tệp này", "Giữ lại (hỏi lại lần mở sau)"],
+        Lang::En => ["Clean them up", "Keep them (ask again next time)"],
+    }
+}
+
+/// Stale leftovers were cleaned up.
+pub fn cleaned_up(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Vi => format!("Đã dọn {n} tệp cũ"),
+        Lang::En => format!("{n} old files cleaned up"),
+    }
 }
 
 /// Choice: the draft as saved.

@@ -543,14 +543,22 @@ pub fn confirm_delete_row(lang: Lang, label: &str) -> String {
 }
 
 /// Quit with unsaved changes?
-pub fn confirm_quit_unsaved(lang: Lang, error: &str) -> String {
-    match lang {
-        Lang::Vi => format!(
-            "Chưa lưu được những thay đổi mới nhất: {error}. Vẫn thoát và bỏ các thay đổi chưa lưu?"
+pub fn confirm_quit_unsaved(lang: Lang, error: &str, place: Option<&std::path::Path>) -> String {
+    match (lang, place) {
+        (Lang::Vi, Some(p)) => format!(
+            "Chưa lưu được những thay đổi mới nhất: {error}. Nếu thoát, chúng được ghi vào bản lưu khẩn cấp {} và được đề nghị khôi phục khi mở lại bản nháp. Vẫn thoát?",
+            p.display()
         ),
-        Lang::En => {
-            format!("The latest changes could not be saved: {error}. Quit anyway and lose them?")
-        }
+        (Lang::En, Some(p)) => format!(
+            "The latest changes could not be saved: {error}. On quitting they are written to the emergency copy {}, offered when the draft is opened again. Quit anyway?",
+            p.display()
+        ),
+        (Lang::Vi, None) => format!(
+            "Chưa lưu được những thay đổi mới nhất: {error}. Không còn chỗ riêng nào ghi được: nếu thoát, các thay đổi này sẽ mất. Hãy lưu vào chỗ khác (L) hoặc ở lại. Vẫn thoát?"
+        ),
+        (Lang::En, None) => format!(
+            "The latest changes could not be saved: {error}. No private place can be written: quitting loses them. Save elsewhere (L) or stay. Quit anyway?"
+        ),
     }
 }
 

@@ -134,25 +134,24 @@ pub fn save_following(path: &Path, draft: &Draft, follow: bool) -> Result<(), Sa
 }
 
 fn save_how(fs: &dyn StoreFs, path: &Path, draft: &Draft, how: How) -> Result<(), SaveError> {
-    if draft.is_nfc() {
-        return write_with(fs, path, super::to_ron(draft).as_bytes(), how);
+    write_with(fs, path, stamped(draft).as_bytes(), how)
+}
+
+/// The draft's text in NFC, with the time of this save in it.
+fn stamped(draft: &Draft) -> String {
+    // The tables are shared: the copy costs the answers, not the figures.
+    let mut copy = draft.clone();
+    copy.saved_at = Some(crate::draft::now_stamp());
+    if !copy.is_nfc() {
+        copy.normalize();
     }
-    let mut normalized = draft.clone();
-    normalized.normalize();
-    write_with(fs, path, super::to_ron(&normalized).as_bytes(), how)
+    super::to_ron(&copy)
 }
 
 /// Saves a copy of a draft (an emergency copy, a copy elsewhere): atomic, in NFC,
 /// without generations, replacing (never following) a link at the name.
 pub fn save_copy(path: &Path, draft: &Draft) -> Result<(), SaveError> {
-    let mut normalized = draft.clone();
-    normalized.normalize();
-    write_with(
-        &RealFs,
-        path,
-        super::to_ron(&normalized).as_bytes(),
-        How::COPY,
-    )
+    write_with(&RealFs, path, stamped(draft).as_bytes(), How::COPY)
 }
 
 /// Writes any file atomically, without generations, as `how` says.

@@ -1,7 +1,10 @@
 //! What a crash or a hang-up may leave beside a draft, found when it is opened and
-//! offered to the user (never loaded, replaced or deleted silently): an emergency copy,
-//! temp files of an interrupted save, earlier generations newer than the draft. Also
-//! the newest generation that still reads, for a draft that does not.
+//! offered to the user (never loaded, replaced or deleted silently): an emergency copy
+//! (beside the draft or in the home folder), temp files of an interrupted save,
+//! earlier generations, each offered only when it holds a newer state than the draft
+//! by the save time inside the files; the others are stale, listed as such and
+//! removed only after a yes. Also the newest generation that still reads, for a draft
+//! that does not.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -9,6 +12,7 @@ use std::time::SystemTime;
 
 use super::atomic::{GENERATIONS, generation_path};
 use crate::draft::Draft;
+use crate::draft::diff::{self, Part};
 use crate::template::Template;
 
 /// What a leftover file is.
@@ -42,8 +46,38 @@ pub fn emergency_path(draft: &Path) -> PathBuf {
     PathBuf::from(s)
 }
 
+/// Every place an emergency copy of `draft` may be written, in the order they are
+/// tried: beside the draft, then the home folder when it is the user's own and
+/// closed to others (never a shared folder such as /tmp).
+pub fn emergency_places(draft: &Path) -> Vec<PathBuf> {
+    let mut places = vec![emergency_path(draft)];
+    let name = draft
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "baocao.ron".into());
+    if let Some(home) = std::env::var_os("HOME").map(PathBuf::from)
+        && crate::guard::private_folder(&home)
+    {
+        places.push(home.join(format!("{name}.emergency")));
+    }
+    places
+}
+
+/// The first of [`emergency_places`] whose folder can be written now: where an
+/// emergency copy would go. `None`: nowhere private can be written.
+pub fn emergency_place(draft: &Path) -> Option<PathBuf> {
+    emergency_places(draft).into_iter().find(|p| {
+        let dir = match p.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        };
+        rustix::fs::access(dir, rustix::fs::Access::WRITE_OK).is_ok()
+    })
+}
+
 fn leftover(path: PathBuf, kind: Kind) -> Option<Leftover> {
-    let meta = fs::metadata(&path).ok()?;
+    // Only regular files: a FIFO planted at one of these names is never read.
+    let meta = fs::metadata(&path).ok().filter(|m| m.is_file())?;
     Some(Leftover {
         modified: meta.modified().ok(),
         size: meta.len(),
@@ -52,41 +86,91 @@ fn leftover(path: PathBuf, kind: Kind) -> Option<Leftover> {
     })
 }
 
-/// Every leftover worth offering for `draft`, newest first.
+/// Every file beside `draft` (and in the other emergency places) that may hold a
+/// state of it: emergency copies, temp files of interrupted saves, generations.
 pub fn leftovers(draft: &Path) -> Vec<Leftover> {
-    let draft_time = fs::metadata(draft).and_then(|m| m.modified()).ok();
-    let mut out = Vec::new();
-    if let Some(l) = leftover(emergency_path(draft), Kind::Emergency) {
-        out.push(l);
+    let mut out: Vec<Leftover> = emergency_places(draft)
+        .into_iter()
+        .filter_map(|p| leftover(p, Kind::Emergency))
+        .collect();
+    out.extend(temp_files(draft));
+    for n in 1..=GENERATIONS {
+        out.extend(leftover(generation_path(draft, n), Kind::Generation(n)));
     }
+    out
+}
+
+/// The temp files of interrupted saves of `draft` (`.NAME.ron.tmp-…`).
+pub fn temp_files(draft: &Path) -> Vec<Leftover> {
     let name = draft
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let prefix = format!(".{name}.tmp-");
-    if let Some(dir) = draft.parent()
-        && let Ok(read) = fs::read_dir(if dir.as_os_str().is_empty() {
-            Path::new(".")
-        } else {
-            dir
+    let dir = match draft.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let Ok(read) = fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    read.flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with(&prefix))
+        .filter_map(|e| leftover(e.path(), Kind::Temp))
+        .collect()
+}
+
+/// Why a leftover holds nothing worth offering.
+#[derive(Debug)]
+pub enum Stale {
+    /// Its state was saved before the draft's (by the time inside both files).
+    Older,
+    /// It holds the same report as the draft.
+    Same,
+    /// It does not read (a save cut off while writing).
+    Unreadable(super::LoadError),
+}
+
+/// What a leftover holds, measured against the draft.
+#[derive(Debug)]
+pub enum Verdict {
+    /// A newer state than the draft's, and the parts of the report it changes.
+    Newer(Box<Draft>, Vec<Part>),
+    /// Nothing to offer.
+    Stale(Stale),
+}
+
+/// Reads each leftover of the draft at `path` (read as `draft`) and says whether it
+/// holds a newer state: by the save times inside the files when both have one (the
+/// files' own times are changed by copies, restores and `touch`), else by the files'
+/// times; a leftover with the draft's very report is never newer. Generations that are
+/// not newer are left out: keeping them is their job. Newest first.
+pub fn examine(path: &Path, draft: &Draft, template: &Template) -> Vec<(Leftover, Verdict)> {
+    let draft_file_time = fs::metadata(path).and_then(|m| m.modified()).ok();
+    let mut out: Vec<(Leftover, Verdict)> = leftovers(path)
+        .into_iter()
+        .filter_map(|l| {
+            let verdict = match super::load(&l.path, &[template]) {
+                Err(e) => Verdict::Stale(Stale::Unreadable(e)),
+                Ok(d) if d.same_state(draft) => Verdict::Stale(Stale::Same),
+                Ok(d) => {
+                    let newer = match (d.saved_time(), draft.saved_time()) {
+                        (Some(a), Some(b)) => a > b,
+                        _ => l.modified > draft_file_time,
+                    };
+                    if newer {
+                        let parts = diff::differing(template, draft, &d);
+                        Verdict::Newer(Box::new(d), parts)
+                    } else {
+                        Verdict::Stale(Stale::Older)
+                    }
+                }
+            };
+            let generation = matches!(l.kind, Kind::Generation(_));
+            (!generation || matches!(verdict, Verdict::Newer(..))).then_some((l, verdict))
         })
-    {
-        for e in read.flatten() {
-            if e.file_name().to_string_lossy().starts_with(&prefix)
-                && let Some(l) = leftover(e.path(), Kind::Temp)
-            {
-                out.push(l);
-            }
-        }
-    }
-    for n in 1..=GENERATIONS {
-        if let Some(l) = leftover(generation_path(draft, n), Kind::Generation(n))
-            && l.modified > draft_time
-        {
-            out.push(l);
-        }
-    }
-    out.sort_by_key(|l| std::cmp::Reverse(l.modified));
+        .collect();
+    out.sort_by_key(|(l, _)| std::cmp::Reverse(l.modified));
     out
 }
 

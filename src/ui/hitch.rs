@@ -33,13 +33,35 @@ pub(super) fn render(app: &App, hitch: &Hitch, selected: usize, frame: &mut Fram
                 i18n::take_over(lang).into(),
             ],
         ),
-        Hitch::Leftovers { opened, found } => {
+        Hitch::Stale { stale } => {
+            let mut lines = wrap(&i18n::stale_text(lang, stale.len()), inner_w);
+            for s in stale {
+                let name = s
+                    .leftover
+                    .path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                let at = s
+                    .leftover
+                    .modified
+                    .map(crate::localtime::date_time_seconds)
+                    .unwrap_or_default();
+                let line = format!("• {name} · {at} · {}", s.why);
+                lines.extend(wrap(&line, inner_w));
+            }
+            let choices = i18n::stale_choices(lang).map(String::from).to_vec();
+            (i18n::stale_title(lang), lines, choices)
+        }
+        Hitch::Leftovers { opened, found, .. } => {
             let mut choices: Vec<String> = found
                 .iter()
                 .map(|f| {
-                    let mut c = i18n::leftover_line(lang, &f.leftover);
-                    if let Err(e) = &f.draft {
-                        c.push_str(&format!(" — {e}"));
+                    let saved = f.draft.saved_time();
+                    let mut c = i18n::leftover_line(lang, &f.leftover, saved);
+                    let parts = i18n::parts_line(lang, &f.parts);
+                    if !parts.is_empty() {
+                        c.push_str(&format!(" · {parts}"));
                     }
                     c
                 })

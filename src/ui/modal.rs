@@ -271,7 +271,9 @@ pub(super) fn render(app: &App, m: &Modal, frame: &mut Frame, area: Rect) {
             let question = match c {
                 Confirm::Trash { name, .. } => i18n::confirm_trash(app.lang, name),
                 Confirm::DeleteRow { label, .. } => i18n::confirm_delete_row(app.lang, label),
-                Confirm::QuitUnsaved { error } => i18n::confirm_quit_unsaved(app.lang, error),
+                Confirm::QuitUnsaved { error, place } => {
+                    i18n::confirm_quit_unsaved(app.lang, error, place.as_deref())
+                }
                 Confirm::DiscardForm => i18n::confirm_discard_form(app.lang).to_string(),
                 Confirm::Overwrite { path, .. } => i18n::confirm_overwrite(app.lang, path),
             };

@@ -290,6 +290,7 @@ fn text_key(
 }
 
 /// The question asked when quitting with changes that could not be saved.
-pub(in crate::app) fn quit_question(error: String) -> Modal {
-    Modal::Confirm(Confirm::QuitUnsaved { error })
+pub(in crate::app) fn quit_question(error: String, draft: &std::path::Path) -> Modal {
+    let place = crate::store::recovery::emergency_place(draft);
+    Modal::Confirm(Confirm::QuitUnsaved { error, place })
 }
