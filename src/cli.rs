@@ -162,8 +162,10 @@ impl Env {
             .store
             .resolve(name_or_path)
             .map_err(|e| Failure::new(i18n::store_error(self.lang, &e)))?;
-        let draft = store::load(&path, &[&self.template])
-            .map_err(|e| Failure::new(i18n::load_error(self.lang, &e)))?;
+        let draft = store::load(&path, &[&self.template]).map_err(|e| {
+            let hint = self.store.cwd_file(name_or_path);
+            Failure::new(i18n::load_error_with_hint(self.lang, &e, hint.as_deref()))
+        })?;
         Ok((path, draft))
     }
 }

@@ -20,6 +20,7 @@ pub const FORMAT_VERSION: u32 = 3;
 
 pub mod diff;
 mod migrate;
+mod unique;
 pub use migrate::migrate;
 
 /// A whole draft.
@@ -39,15 +40,19 @@ pub struct Draft {
     /// Who reports, document number, place, date, signer, recipients.
     pub meta: Meta,
     /// Narrative answers by key "SECTION/FIELD" ("II.1/a").
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique::map")]
     pub answers: BTreeMap<String, Answer>,
     /// Table contents by table id ("pl1"). Shared, so that a copy of the draft (for
     /// the save thread, for the emergency guard) costs nothing for unchanged tables.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique::map")]
     pub tables: BTreeMap<String, Arc<TableData>>,
     /// Warnings the user explained («giải trình»): finding key ("R2 pl1/F:TOTAL/3")
     /// → why the figure is right.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "unique::map"
+    )]
     pub explained: BTreeMap<String, String>,
     /// The file format the draft was read in, when it was older and was converted on
     /// load (not stored: the next save writes the current format).
@@ -191,7 +196,7 @@ fn is_false(b: &bool) -> bool {
 #[serde(deny_unknown_fields)]
 pub struct TableData {
     /// Cells of the template's fixed rows: row key → column id → raw text.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique::map_of_maps")]
     pub cells: BTreeMap<String, BTreeMap<String, String>>,
     /// Rows the user added, in display order. Each shared, so that changing one cell
     /// of a table of thousands of rows copies that row, not the table.
@@ -212,7 +217,7 @@ pub struct AddedRow {
     #[serde(default)]
     pub parent: String,
     /// Column id → raw text.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique::map")]
     pub cells: BTreeMap<String, String>,
 }
 

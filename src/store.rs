@@ -19,8 +19,8 @@ pub mod read;
 pub mod recovery;
 
 pub use atomic::{
-    GENERATIONS, How, RealFs, StoreFs, generation_path, private_dir, private_new, save, save_copy,
-    save_following, save_with, write_atomic,
+    GENERATIONS, How, NotPrivate, RealFs, StoreFs, generation_path, private_dir, private_new, save,
+    save_copy, save_following, save_with, write_atomic,
 };
 
 use crate::draft::{Draft, FORMAT_VERSION, TemplateRef};
@@ -164,24 +164,34 @@ impl Store {
         self.root.join("trash")
     }
 
-    /// The path of a named draft.
+    /// The path of a named draft. "tp" and "tp.ron" name the same draft, for `new`
+    /// as for `open`.
     pub fn draft_path(&self, name: &str) -> Result<PathBuf, StoreError> {
         // A name typed on a keyboard that sends decomposed letters (NFD) is the same
         // name as the composed one it looks like.
         use unicode_normalization::UnicodeNormalization;
         let name: String = name.nfc().collect();
-        valid_name(&name)?;
+        let name = name.strip_suffix(".ron").unwrap_or(&name);
+        valid_name(name)?;
         Ok(self.drafts_dir().join(format!("{name}.ron")))
     }
 
-    /// A NAME is looked up in the drafts folder; anything with a `/` or ending in `.ron`
-    /// is a path used as given.
+    /// A NAME (with or without `.ron`) is looked up in the drafts folder; anything with
+    /// a `/` is a path used as given (`./tp.ron` for a file in the current folder).
     pub fn resolve(&self, name_or_path: &str) -> Result<PathBuf, StoreError> {
-        if name_or_path.contains('/') || name_or_path.ends_with(".ron") {
+        if name_or_path.contains('/') {
             Ok(PathBuf::from(name_or_path))
         } else {
             self.draft_path(name_or_path)
         }
+    }
+
+    /// A file in the current folder that `name_or_path` did not mean (it named the
+    /// draft in the drafts folder) but the user may have: said when that draft is
+    /// not there.
+    pub fn cwd_file(&self, name_or_path: &str) -> Option<PathBuf> {
+        let here = Path::new(".").join(name_or_path);
+        (!name_or_path.contains('/') && here.is_file()).then_some(here)
     }
 
     /// Creates the drafts folder if needed.

@@ -36,6 +36,14 @@ pub fn run(env: &Env, draft: Option<&str>, goto: Option<&str>) -> Result<ExitCod
             message: i18n::needs_terminal(env.lang).to_string(),
         });
     }
+    // A terminal that cannot place the cursor (TERM=dumb, an editor's shell buffer,
+    // a serial console set up without a type) would show escape codes as text.
+    let term = std::env::var("TERM").unwrap_or_default();
+    if matches!(term.trim(), "" | "dumb" | "unknown") {
+        return Err(Failure {
+            message: i18n::dumb_terminal(env.lang, &term),
+        });
+    }
     let utf8 = crate::ui::glyphs::utf8_locale();
     crate::ui::glyphs::use_ascii(env.ascii || !utf8);
     let settings = env.store.settings();
@@ -71,6 +79,15 @@ pub fn run(env: &Env, draft: Option<&str>, goto: Option<&str>) -> Result<ExitCod
         // Said in plain words at once: typed Vietnamese would otherwise lose letters.
         app.modal = Some(crate::app::Modal::Notice {
             text: i18n::not_utf8(env.lang, &locale_name()),
+        });
+    }
+    // Drafts are private: a folder open to others that cannot be closed is said at
+    // once, before anything is typed into it.
+    if let Err(e) = env.store.ensure()
+        && app.modal.is_none()
+    {
+        app.modal = Some(crate::app::Modal::Notice {
+            text: i18n::store_error(env.lang, &e),
         });
     }
     app.typing = crate::ime::Typing {
@@ -284,7 +301,13 @@ fn spawn_input(tx: Sender<Action>) {
                 }
                 Ok(Event::Paste(s)) => {
                     Guard::global().received();
-                    Action::Paste(s)
+                    let (text, resizes) = rest_of_paste(s);
+                    for r in resizes {
+                        if tx.send(r).is_err() {
+                            return;
+                        }
+                    }
+                    Action::Paste(text)
                 }
                 Ok(Event::Resize(w, h)) => Action::Resize(w, h),
                 Ok(_) => continue,
@@ -295,6 +318,37 @@ fn spawn_input(tx: Sender<Action>) {
             }
         }
     });
+}
+
+/// A pasted text may itself hold an end-of-paste marker: the terminal then ends the
+/// paste there, and what follows in the same read would arrive as keys (Ctrl-K marking
+/// a section «Không phát sinh», say). Whatever is already waiting when a paste ends
+/// came with it, so it is the paste's text: letters, line breaks and tabs are added
+/// to it, other keys are dropped, never acted on. Returns the whole text and any
+/// resizes met on the way (passed on as they are).
+fn rest_of_paste(mut text: String) -> (String, Vec<Action>) {
+    use ratatui::crossterm::event::{KeyCode, KeyEventKind, KeyModifiers};
+    let mut resizes = Vec::new();
+    while matches!(event::poll(Duration::ZERO), Ok(true)) {
+        match event::read() {
+            Ok(Event::Paste(more)) => text.push_str(&more),
+            Ok(Event::Key(k)) if k.kind != KeyEventKind::Release => {
+                let plain = !k
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+                match k.code {
+                    KeyCode::Char(c) if plain => text.push(c),
+                    KeyCode::Enter => text.push('\n'),
+                    KeyCode::Tab => text.push('\t'),
+                    _ => {}
+                }
+            }
+            Ok(Event::Resize(w, h)) => resizes.push(Action::Resize(w, h)),
+            Ok(_) => {}
+            Err(_) => break,
+        }
+    }
+    (text, resizes)
 }
 
 /// Watches SIGWINCH itself and reports every resize: crossterm 0.29 can drop resize

@@ -326,3 +326,49 @@ fn a_draft_is_checked_against_an_outline_given_with_template() {
     assert_eq!(code, 2);
     assert!(err.contains("nq05-tu-so-ket-3-nam"), "{err}");
 }
+
+#[test]
+fn new_and_open_agree_on_what_a_name_ending_in_ron_means() {
+    // Issue 11, point 7: `new x.ron` made `x.ron.ron`, and `open x.ron` looked in the
+    // current folder.
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("cfg");
+    baocao(&cfg)
+        .current_dir(dir.path())
+        .args([
+            "new",
+            "x.ron",
+            "--unit",
+            "UBND huyện Tuy Phước",
+            "--group",
+            "III",
+        ])
+        .assert()
+        .success();
+    let drafts = cfg.join("baocao/drafts");
+    assert!(drafts.join("x.ron").is_file());
+    assert!(!drafts.join("x.ron.ron").exists());
+    for name in ["x", "x.ron"] {
+        baocao(&cfg)
+            .current_dir(dir.path())
+            .args(["show", name])
+            .assert()
+            .success();
+    }
+    // A file of that name in the current folder is reached with ./, and said so when
+    // the draft is not in the drafts folder.
+    std::fs::copy(drafts.join("x.ron"), dir.path().join("y.ron")).unwrap();
+    let out = baocao(&cfg)
+        .current_dir(dir.path())
+        .args(["show", "y.ron"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("./y.ron"), "{err}");
+    baocao(&cfg)
+        .current_dir(dir.path())
+        .args(["show", "./y.ron"])
+        .assert()
+        .success();
+}

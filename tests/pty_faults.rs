@@ -1256,7 +1256,14 @@ fn ten_megabyte_bracketed_paste() {
     measure("paste: delivering 10 MB", delivered - start);
 
     // The reaction: "X", then Ctrl-G, whose dialog shows once both keys (and the
-    // paste before them) were handled and drawn.
+    // paste before them) were handled and drawn. They are typed once the paste is
+    // on screen, as a person would: keys already waiting when a paste ends came with
+    // it and are taken as its text (issue 11, point 4).
+    s.wait_for(
+        "the end of the paste on screen",
+        |t| t.contains("HẾT-DÁN"),
+        Duration::from_secs(60),
+    );
     s.send("X");
     s.send(CTRL_G);
     s.wait_for(

@@ -139,3 +139,23 @@ fn a_locale_that_is_not_utf8_is_explained_and_ascii_is_used() {
     assert!(!s.screen().contains('│'));
     s.quit();
 }
+
+#[test]
+fn a_dumb_or_unset_terminal_gets_a_clear_message_not_escape_codes() {
+    // Issue 11, point 7.
+    let dir = tempfile::tempdir().unwrap();
+    welcomed(dir.path());
+    for term in ["dumb", ""] {
+        let mut s = Session::start_with(dir.path(), &[], &[("TERM", term)]);
+        let screen = s.wait_text("TERM=");
+        assert!(screen.contains("export TERM=xterm-256color"), "{screen}");
+        let status = s.wait_exit();
+        assert_eq!(status.exit_code(), 2, "TERM={term:?}");
+        // Nothing of the full-screen interface was sent: no alternate screen.
+        assert!(
+            !raw(&s).contains("\x1b[?1049h"),
+            "TERM={term:?}: {:?}",
+            raw(&s)
+        );
+    }
+}

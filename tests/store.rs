@@ -361,7 +361,13 @@ fn names_are_looked_up_in_the_drafts_folder_and_paths_used_as_given() {
         Path::new("/cfg/baocao/drafts/tp.ron")
     );
     assert_eq!(s.resolve("./tp").unwrap(), Path::new("./tp"));
-    assert_eq!(s.resolve("tp.ron").unwrap(), Path::new("tp.ron"));
+    // "tp.ron" is the draft tp, as `new tp.ron` makes it (issue 11, point 7); a file
+    // in the current folder is ./tp.ron.
+    assert_eq!(
+        s.resolve("tp.ron").unwrap(),
+        Path::new("/cfg/baocao/drafts/tp.ron")
+    );
+    assert_eq!(s.resolve("./tp.ron").unwrap(), Path::new("./tp.ron"));
 }
 
 #[test]
@@ -409,4 +415,55 @@ fn a_decomposed_name_is_the_composed_name_it_looks_like() {
     let nfc = "tuy-phước";
     assert_ne!(nfd, nfc);
     assert_eq!(s.draft_path(nfd).unwrap(), s.draft_path(nfc).unwrap());
+}
+
+#[test]
+fn a_key_given_twice_is_an_error_at_its_line_and_column_and_the_file_is_untouched() {
+    // Issue 11, point 7: serde keeps the last of two equal keys and drops the first.
+    let t = tpl();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dup.ron");
+    store::save(&path, &sample_draft(&t)).unwrap();
+    let text = fs::read_to_string(&path).unwrap();
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    let at = lines
+        .iter()
+        .position(|l| l.trim_start().starts_with("\"I.1/dang_vien\""))
+        .unwrap();
+    // The entry is three lines: key, text, closing parenthesis.
+    let entry: Vec<String> = lines[at..at + 3]
+        .iter()
+        .map(|l| l.replace("1.234", "9.999"))
+        .collect();
+    for (k, l) in entry.into_iter().enumerate() {
+        lines.insert(at + 3 + k, l);
+    }
+    let doubled = lines.join("\n") + "\n";
+    fs::write(&path, &doubled).unwrap();
+    match store::load(&path, &[&t]) {
+        Err(store::LoadError::Parse { line, message, .. }) => {
+            assert!(
+                message.contains("I.1/dang_vien") && message.contains("twice"),
+                "{message}"
+            );
+            assert!(
+                (at + 4..=at + 6).contains(&line),
+                "reported at line {line}, the second key is on line {}",
+                at + 4
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(fs::read_to_string(&path).unwrap(), doubled);
+    // A field of a record given twice is refused too.
+    let unit = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("unit:"))
+        .unwrap();
+    let twice = text.replacen(unit, &format!("{unit}\n{unit}"), 1);
+    fs::write(&path, &twice).unwrap();
+    assert!(matches!(
+        store::load(&path, &[&t]),
+        Err(store::LoadError::Parse { .. })
+    ));
 }

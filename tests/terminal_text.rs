@@ -75,3 +75,23 @@ fn a_hostile_unit_name_is_shown_escaped_by_every_command() {
     assert_eq!(acts(&stderr), None, "{stderr:?}");
     assert!(stderr.contains("\\u{1b}[2J"), "{stderr}");
 }
+
+#[test]
+fn keys_after_an_end_marker_inside_a_paste_are_text_never_commands() {
+    // Issue 11, point 4: a pasted text holding ESC [ 201 ~ ends the paste early in the
+    // terminal; the Ctrl-K after it used to mark the section «Không phát sinh».
+    use common::pty::{Session, new_draft};
+    let home = tempfile::tempdir().unwrap();
+    let path = new_draft(home.path(), "tp");
+    let mut s = Session::open_first_time(home.path(), "tp", &["--goto", "i.2"]);
+    s.send("\x1b[200~Dòng một\x1b[201~Dòng hai\rDòng ba\x0b\x1b[201~");
+    s.wait_text("Dòng ba");
+    s.quit();
+    let d = baocao::store::load(&path, &[&template()]).unwrap();
+    let a = d.answer("I.2", "text").unwrap();
+    assert!(
+        !a.nothing_to_report,
+        "Ctrl-K from inside the paste was obeyed"
+    );
+    assert_eq!(a.text, "Dòng mộtDòng hai\nDòng ba");
+}

@@ -316,7 +316,10 @@ fn open(
                 goto,
             });
         }
-        Err(e) => return Action::Opened(Err(i18n::load_error(lang, &e))),
+        Err(e) => {
+            let hint = p.store.cwd_file(name);
+            return Action::Opened(Err(i18n::load_error_with_hint(lang, &e, hint.as_deref())));
+        }
     };
     let lock = match &mode {
         OpenMode::ReadOnly => None,

@@ -103,6 +103,27 @@ fn not_regular_en(what: crate::store::read::NotRegular) -> &'static str {
     }
 }
 
+/// [`load_error`], and for a draft name that is not in the drafts folder but is a
+/// file in the current folder, how to open that file.
+pub fn load_error_with_hint(lang: Lang, e: &LoadError, here: Option<&Path>) -> String {
+    let text = load_error(lang, e);
+    let missing =
+        matches!(e, LoadError::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound);
+    match here.filter(|_| missing) {
+        Some(p) => match lang {
+            Lang::Vi => format!(
+                "{text}. Có tệp {0} trong thư mục hiện tại; để mở tệp đó, gõ {0}",
+                p.display()
+            ),
+            Lang::En => format!(
+                "{text}. There is {0} in the current folder; to open that file, type {0}",
+                p.display()
+            ),
+        },
+        None => text,
+    }
+}
+
 /// A save error: the path, what the OS said, and that nothing on disk was damaged.
 pub fn save_error(lang: Lang, e: &SaveError) -> String {
     match lang {
@@ -196,8 +217,35 @@ pub fn export_write_error(lang: Lang, e: &crate::export::WriteError) -> String {
     }
 }
 
+/// A folder open to others that baocao may not close: what that means and what to do.
+fn not_private(lang: Lang, path: &Path, np: &crate::store::NotPrivate) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Thư mục {} đang mở cho người dùng khác (quyền {:o}) và baocao không đóng lại được ({}). Bản nháp trong đó có thể bị người khác đọc: hãy nhờ quản trị máy chủ đặt quyền 700 (chmod 700 {}) hoặc đặt XDG_CONFIG_HOME sang một thư mục riêng của bạn.",
+            path.display(),
+            np.mode,
+            np.source,
+            path.display()
+        ),
+        Lang::En => format!(
+            "The folder {} is open to other users (mode {:o}) and baocao cannot close it ({}). Drafts in it could be read by others: ask the server's administrator to make it 700 (chmod 700 {}) or set XDG_CONFIG_HOME to a folder of your own.",
+            path.display(),
+            np.mode,
+            np.source,
+            path.display()
+        ),
+    }
+}
+
 /// A problem with the drafts folder or a name.
 pub fn store_error(lang: Lang, e: &StoreError) -> String {
+    if let StoreError::Io { path, source } = e
+        && let Some(np) = source
+            .get_ref()
+            .and_then(|e| e.downcast_ref::<crate::store::NotPrivate>())
+    {
+        return not_private(lang, path, np);
+    }
     match (e, lang) {
         (StoreError::NoHome, Lang::Vi) => {
             "Không tìm thấy thư mục cấu hình: hãy đặt HOME hoặc XDG_CONFIG_HOME".to_string()
@@ -393,6 +441,19 @@ pub fn needs_terminal(lang: Lang) -> &'static str {
         "Trình hướng dẫn cần một cửa sổ dòng lệnh (terminal). Dùng các lệnh con (baocao --help) khi chạy trong tập lệnh.",
         "The wizard needs a terminal. Use the subcommands (baocao --help) from scripts.",
     )
+}
+
+/// The terminal says it cannot draw a full screen (TERM unset, "dumb", "unknown").
+pub fn dumb_terminal(lang: Lang, term: &str) -> String {
+    let term = if term.is_empty() { "(trống)" } else { term };
+    match lang {
+        Lang::Vi => format!(
+            "Cửa sổ dòng lệnh này (TERM={term}) không vẽ được trình hướng dẫn toàn màn hình. Hãy đặt loại terminal rồi chạy lại, ví dụ: export TERM=xterm-256color (PuTTY, hầu hết các chương trình SSH), TERM=linux (màn hình console), TERM=vt100 (máy rất cũ). Các lệnh con vẫn dùng được ngay: baocao list, check, show, export (baocao --help)."
+        ),
+        Lang::En => format!(
+            "This terminal (TERM={term}) cannot draw the full-screen wizard. Set the terminal type and run again, for example: export TERM=xterm-256color (PuTTY, most SSH programs), TERM=linux (the console), TERM=vt100 (very old machines). The subcommands work as they are: baocao list, check, show, export (baocao --help)."
+        ),
+    }
 }
 
 /// Where a failure happened, before its message.

@@ -181,11 +181,36 @@ pub fn private_dir(dir: &Path) -> io::Result<()> {
         .mode(0o700)
         .create(dir)?;
     let meta = fs::symlink_metadata(dir)?;
-    if meta.permissions().mode() & 0o077 != 0 {
-        fs::set_permissions(dir, Permissions::from_mode(0o700))?;
+    let mode = meta.permissions().mode() & 0o777;
+    if mode & 0o077 != 0 {
+        fs::set_permissions(dir, Permissions::from_mode(0o700))
+            .map_err(|source| io::Error::new(source.kind(), NotPrivate { mode, source }))?;
     }
     Ok(())
 }
+
+/// A folder open to others that baocao may not close (it is not the user's, or the
+/// file system does not allow it): carried inside the `io::Error` of
+/// [`private_dir`], so that the message can say so in words.
+#[derive(Debug)]
+pub struct NotPrivate {
+    /// Its mode ("755").
+    pub mode: u32,
+    /// Why it could not be changed.
+    pub source: io::Error,
+}
+
+impl std::fmt::Display for NotPrivate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "open to other users (mode {:o}) and cannot be made private: {}",
+            self.mode, self.source
+        )
+    }
+}
+
+impl std::error::Error for NotPrivate {}
 
 /// Follows symlinks so that the link survives and its target is updated, but only
 /// links that are the user's own and lead to a file of theirs (or to nothing yet): a
