@@ -35,6 +35,7 @@ fn app_at(goto: &str) -> (App, tempfile::TempDir) {
         goto: Some(goto.into()),
         lock: None,
         read_only: false,
+        lock_problem: None,
     };
     app.update(Action::Opened(Ok(Box::new(opened))), Instant::now());
     let _ = (

@@ -114,6 +114,8 @@ pub struct Opened {
     pub lock: Option<crate::store::lock::DraftLock>,
     /// Opened only to look.
     pub read_only: bool,
+    /// Why the draft could not be locked for this session, if it could not.
+    pub lock_problem: Option<String>,
 }
 
 /// Something to do outside the state: files, the terminal.
@@ -416,6 +418,9 @@ impl App {
             }
             Action::Opened(Ok(opened)) => {
                 let goto = opened.goto.clone();
+                if let Some(text) = opened.lock_problem.clone() {
+                    self.status = Some(Status { text, error: true });
+                }
                 let mut w = Wizard::new(&self.template, self.lang, *opened);
                 if let Some(from) = w.draft.migrated_from
                     && !w.read_only

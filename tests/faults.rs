@@ -116,6 +116,14 @@ fn kill_9_at_random_moments_during_saving_never_breaks_the_draft() {
                     .unwrap_or_else(|e| panic!("generation {n} broken: {e}"));
             }
         }
+        // Rotating leaves no gap: once ~n exists, ~1 … ~n−1 do too (issue 11, point 7).
+        let present: Vec<bool> = (1..=store::GENERATIONS)
+            .map(|n| store::generation_path(&path, n).exists())
+            .collect();
+        assert!(
+            present.windows(2).all(|w| w[0] || !w[1]),
+            "iteration {i}: a gap in the generations: {present:?}"
+        );
         last_seen = g;
     }
     assert!(last_seen > 0);

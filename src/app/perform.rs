@@ -144,6 +144,7 @@ pub fn perform(p: &Performer, template: &Template, effect: Effect) -> Vec<Action
                         saved: Some(SystemTime::now()),
                         goto: Some("i.1".into()),
                         read_only: false,
+                        lock_problem: None,
                     })
                 });
             vec![Action::Opened(result)]
@@ -321,6 +322,7 @@ fn open(
             return Action::Opened(Err(i18n::load_error_with_hint(lang, &e, hint.as_deref())));
         }
     };
+    let mut lock_problem = None;
     let lock = match &mode {
         OpenMode::ReadOnly => None,
         _ => match lock::acquire(&path) {
@@ -338,9 +340,13 @@ fn open(
                     });
                 }
             },
-            // No lock file can be made (a read-only folder): open anyway; saving will
-            // say what the OS says.
-            Err(LockError::Io(..)) => None,
+            // No lock file can be made (a read-only folder, a link someone put at its
+            // name): open anyway, and say that another session would not be kept out;
+            // saving will say what the OS says.
+            Err(LockError::Io(lock_path, e)) => {
+                lock_problem = Some(i18n::lock_failed(lang, &lock_path, &e));
+                None
+            }
         },
     };
     // Saved by the session that held it (taken over) or anyone else while the lock
@@ -370,6 +376,7 @@ fn open(
         goto,
         lock,
         read_only,
+        lock_problem,
     });
     if !read_only {
         let mut found = Vec::new();

@@ -312,6 +312,20 @@ pub fn changed_on_disk(
     }
 }
 
+/// The draft could not be locked for this session.
+pub fn lock_failed(lang: Lang, lock: &std::path::Path, e: &std::io::Error) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Không tạo được tệp khoá {} ({e}): một phiên khác vẫn có thể mở bản nháp này cùng lúc",
+            lock.display()
+        ),
+        Lang::En => format!(
+            "Could not make the lock {} ({e}): another session could open this draft at the same time",
+            lock.display()
+        ),
+    }
+}
+
 /// Title: the draft's file changed under the session.
 pub fn changed_title(lang: Lang) -> &'static str {
     lang.pick("Bản nháp bị thay đổi bên ngoài", "Draft changed outside")

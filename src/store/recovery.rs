@@ -76,8 +76,9 @@ pub fn emergency_place(draft: &Path) -> Option<PathBuf> {
 }
 
 fn leftover(path: PathBuf, kind: Kind) -> Option<Leftover> {
-    // Only regular files: a FIFO planted at one of these names is never read.
-    let meta = fs::metadata(&path).ok().filter(|m| m.is_file())?;
+    // Only regular files, and not through a link: baocao writes these names as files,
+    // so a link or a FIFO at one was put there by someone else and is never read.
+    let meta = fs::symlink_metadata(&path).ok().filter(|m| m.is_file())?;
     Some(Leftover {
         modified: meta.modified().ok(),
         size: meta.len(),
@@ -178,6 +179,7 @@ pub fn examine(path: &Path, draft: &Draft, template: &Template) -> Vec<(Leftover
 pub fn newest_valid_generation(draft: &Path, templates: &[&Template]) -> Option<(PathBuf, Draft)> {
     (1..=GENERATIONS).find_map(|n| {
         let p = generation_path(draft, n);
+        fs::symlink_metadata(&p).ok().filter(|m| m.is_file())?;
         super::load(&p, templates).ok().map(|d| (p, d))
     })
 }

@@ -6,6 +6,8 @@
 
 #[cfg(unix)]
 pub mod pty;
+#[cfg(unix)]
+pub mod users;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};

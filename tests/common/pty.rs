@@ -112,9 +112,24 @@ impl Session {
     /// Starts `baocao ARGS` with some variables of the environment changed (TERM,
     /// LANG, NO_COLOR …); an empty value removes the variable.
     pub fn start_with(home: &Path, args: &[&str], env: &[(&str, &str)]) -> Session {
+        Session::start_as(&[], home, args, env)
+    }
+
+    /// [`Session::start_with`], the binary run through `prefix` (`setpriv --reuid …
+    /// --`, to run it as another user).
+    pub fn start_as(prefix: &[&str], home: &Path, args: &[&str], env: &[(&str, &str)]) -> Session {
         let pair = native_pty_system().openpty(size(24, 80)).unwrap();
         let initial_termios = format!("{:?}", pair.master.get_termios());
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_baocao"));
+        let bin = env!("CARGO_BIN_EXE_baocao");
+        let mut cmd = match prefix.split_first() {
+            Some((program, rest)) => {
+                let mut c = CommandBuilder::new(program);
+                c.args(rest);
+                c.arg(bin);
+                c
+            }
+            None => CommandBuilder::new(bin),
+        };
         cmd.args(args);
         cmd.cwd(home);
         cmd.env_remove("NO_COLOR");
