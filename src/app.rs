@@ -455,10 +455,11 @@ impl App {
             Action::CopySaved { result, then } => {
                 match result {
                     Ok(path) => {
-                        self.status = Some(Status {
-                            text: crate::i18n::copy_saved(self.lang, &path),
-                            error: false,
-                        });
+                        let text = match then {
+                            AfterCopy::Quit => crate::i18n::copy_saved(self.lang, &path),
+                            AfterCopy::Reload => crate::i18n::reloaded_theirs(self.lang, &path),
+                        };
+                        self.status = Some(Status { text, error: false });
                         match then {
                             AfterCopy::Quit => self.quit = true,
                             AfterCopy::Reload => self.reload(&mut effects),

@@ -82,6 +82,7 @@ fn keeping_mine_keeps_theirs_as_the_newest_generation() {
     changed_dialog(&h);
     h.press("<down><enter>");
     assert!(h.app.modal.is_none());
+    assert!(h.status().contains("tp.ron.~1~"), "{}", h.status());
     h.wait(2.0);
     assert_eq!(i2(&path), "Bản đầu của tôi");
     assert_eq!(

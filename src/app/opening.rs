@@ -191,7 +191,18 @@ pub(super) fn key(
                     name: w.name.clone(),
                     draft: Box::new(w.draft.clone()),
                 }),
-                Some(OnChange::KeepMine) => w.save.replace_changed(now),
+                Some(OnChange::KeepMine) => {
+                    w.save.replace_changed(now);
+                    // Another file in its place is kept as a generation; a link is
+                    // replaced (what it points to is left alone); a removed file
+                    // left nothing to keep.
+                    let kept = (change == Change::Replaced)
+                        .then(|| crate::store::generation_path(&w.path, 1));
+                    app.status = Some(super::Status {
+                        text: crate::i18n::keeping_mine(app.lang, &w.path, kept.as_deref()),
+                        error: false,
+                    });
+                }
                 Some(OnChange::SaveElsewhere) => {
                     let suggestion = super::modal::save_as_suggestion(w);
                     app.modal = Some(super::Modal::SaveAs {

@@ -113,10 +113,12 @@ pub fn perform(p: &Performer, template: &Template, effect: Effect) -> Vec<Action
                     removed += 1;
                 }
             }
-            let mut result = Ok(i18n::cleaned_up(lang, removed));
-            if !aside.is_empty() {
-                result = set_aside(p, &aside);
-            }
+            let cleaned = i18n::cleaned_up(lang, removed);
+            let result = if aside.is_empty() {
+                Ok(cleaned)
+            } else {
+                set_aside(p, &aside).map(|moved| format!("{cleaned}; {moved}"))
+            };
             vec![Action::Done(result)]
         }
         Effect::Restore {

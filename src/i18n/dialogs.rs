@@ -121,14 +121,24 @@ pub fn stale_why(lang: Lang, why: &crate::store::recovery::Stale) -> String {
         (Stale::Older, Lang::En) => "older than the draft".into(),
         (Stale::Same, Lang::Vi) => "giống hệt bản nháp".into(),
         (Stale::Same, Lang::En) => "the same as the draft".into(),
-        (Stale::Unreadable(e), Lang::Vi) => format!(
-            "không đọc được ({}), sẽ được chuyển vào thư mục recovered",
-            super::load_error(lang, e)
-        ),
-        (Stale::Unreadable(e), Lang::En) => format!(
-            "does not read ({}), will be moved to the recovered folder",
-            super::load_error(lang, e)
-        ),
+        (Stale::Unreadable(e), _) => {
+            use crate::store::LoadError;
+            // Where it breaks is enough here: a save cut off while writing.
+            let at = match e {
+                LoadError::Parse { line, column, .. } | LoadError::NotUtf8 { line, column, .. } => {
+                    format!("{line}:{column}")
+                }
+                other => super::load_error(lang, other),
+            };
+            match lang {
+                Lang::Vi => {
+                    format!("không đọc được (hỏng ở {at}), sẽ được chuyển vào thư mục recovered")
+                }
+                Lang::En => {
+                    format!("does not read (broken at {at}), will be moved to the recovered folder")
+                }
+            }
+        }
     }
 }
 
@@ -323,6 +333,35 @@ pub fn lock_failed(lang: Lang, lock: &std::path::Path, e: &std::io::Error) -> St
             "Could not make the lock {} ({e}): another session could open this draft at the same time",
             lock.display()
         ),
+    }
+}
+
+/// The file as it is now was opened; the user's version is kept in a copy.
+pub fn reloaded_theirs(lang: Lang, copy: &std::path::Path) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Đã mở bản trên đĩa; bản của bạn được cất tại {}",
+            copy.display()
+        ),
+        Lang::En => format!(
+            "The file as it is now is open; yours is kept at {}",
+            copy.display()
+        ),
+    }
+}
+
+/// The user's version goes over the changed file, which is kept as a generation.
+pub fn keeping_mine(lang: Lang, draft: &std::path::Path, kept: Option<&std::path::Path>) -> String {
+    match (lang, kept) {
+        (Lang::Vi, Some(k)) => {
+            format!("Lưu bản của bạn; bản trên đĩa được giữ tại {}", k.display())
+        }
+        (Lang::En, Some(k)) => format!(
+            "Saving yours; the file as it was is kept at {}",
+            k.display()
+        ),
+        (Lang::Vi, None) => format!("Lưu bản của bạn vào {}", draft.display()),
+        (Lang::En, None) => format!("Saving yours to {}", draft.display()),
     }
 }
 
