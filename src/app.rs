@@ -56,6 +56,8 @@ pub enum Action {
     },
     /// A save found the file changed by someone else and wrote nothing.
     ChangedOnDisk {
+        /// The draft.
+        path: PathBuf,
         /// Which change count was to be saved.
         generation: u64,
         /// What happened to the file.
@@ -271,12 +273,13 @@ pub struct App {
 }
 
 impl App {
-    /// Leaves the open draft and reads it again from its file, at the same step.
-    fn reload(&mut self, effects: &mut Vec<Effect>) {
+    /// Leaves the open draft and reads `path` (its file again, or a copy of it) at
+    /// the same step.
+    fn reload_from(&mut self, path: &Path, effects: &mut Vec<Effect>) {
         let Screen::Wizard(w) = &self.screen else {
             return;
         };
-        let mut name = w.path.display().to_string();
+        let mut name = path.display().to_string();
         if !name.contains('/') {
             name = format!("./{name}");
         }
@@ -396,8 +399,12 @@ impl App {
                 }
                 self.dirty = true;
             }
-            Action::ChangedOnDisk { change, .. } => {
-                if let Screen::Wizard(w) = &mut self.screen {
+            Action::ChangedOnDisk { change, path, .. } => {
+                // About the draft open now (not one left since).
+                if let Screen::Wizard(w) = &mut self.screen
+                    && w.path == path
+                    && !w.read_only
+                {
                     let text = crate::i18n::changed_on_disk(self.lang, &w.path, change);
                     w.save.conflicted(change, text.clone());
                     w.quit_requested = false;
@@ -462,7 +469,19 @@ impl App {
                         self.status = Some(Status { text, error: false });
                         match then {
                             AfterCopy::Quit => self.quit = true,
-                            AfterCopy::Reload => self.reload(&mut effects),
+                            // A removed draft has nothing to read again: the session
+                            // goes on in the copy.
+                            AfterCopy::Reload
+                                if self.wizard().is_some_and(|w| !w.path.exists()) =>
+                            {
+                                self.reload_from(&path, &mut effects)
+                            }
+                            AfterCopy::Reload => {
+                                let path = self.wizard().map(|w| w.path.clone());
+                                if let Some(p) = path {
+                                    self.reload_from(&p, &mut effects);
+                                }
+                            }
                         }
                     }
                     Err(e) => {

@@ -45,6 +45,9 @@ struct Written {
     generation: u64,
     /// Each draft's file as this process opened or last wrote it.
     known: HashMap<PathBuf, Identity>,
+    /// Drafts found changed by someone else, waiting for the user's choice: the save
+    /// thread does not try them again by itself (each try would ask again).
+    conflicted: std::collections::HashSet<PathBuf>,
 }
 
 /// The latest state and the one writer of the draft.
@@ -96,7 +99,19 @@ impl Guard {
     /// A draft was read from `path` as the file `id` (taken before it was read): later
     /// writes check that the file there is still that one.
     pub fn opened(&self, path: &Path, id: Option<Identity>) {
+        {
+            // A state published for this path before it was read again (the user chose
+            // to open the file as it is, theirs kept aside) is not to be saved over it.
+            let mut l = lock(&self.latest);
+            if l.path.as_deref() == Some(path) {
+                *l = Snapshot::default();
+            }
+        }
         let mut w = lock(&self.written);
+        w.conflicted.remove(path);
+        if w.path.as_deref() == Some(path) {
+            w.generation = 0;
+        }
         match id {
             Some(id) => w.known.insert(path.to_path_buf(), id),
             None => w.known.remove(path),
@@ -163,17 +178,23 @@ impl Guard {
             // tried again as any failed save; a file removed from its folder is news.
             && (change != Change::Removed || folder_exists(path))
         {
+            w.conflicted.insert(path.to_path_buf());
             return Err(WriteError::Changed(change));
         }
         // A link is followed only when the draft was opened through it: one that
         // appeared since is replaced, never written through.
         let follow = known.is_none_or(|k| k.link);
-        store::save_following(path, draft, follow).map_err(WriteError::Save)?;
-        w.path = Some(path.to_path_buf());
-        w.generation = generation;
-        if let Some(id) = Identity::of(path) {
-            w.known.insert(path.to_path_buf(), id);
+        let saved = store::save_following(path, draft, follow);
+        if saved.is_ok() || saved.as_ref().is_err_and(|e| e.replaced) {
+            // The file there is this save's (even when the folder's fsync failed).
+            w.path = Some(path.to_path_buf());
+            w.generation = generation;
+            w.conflicted.remove(path);
+            if let Some(id) = Identity::of(path) {
+                w.known.insert(path.to_path_buf(), id);
+            }
         }
+        saved.map_err(WriteError::Save)?;
         Ok(SystemTime::now())
     }
 
@@ -183,6 +204,9 @@ impl Guard {
         let s = lock(&self.latest);
         let path = s.path.clone()?;
         let w = lock(&self.written);
+        if w.conflicted.contains(&path) {
+            return None;
+        }
         let newer = w.path.as_deref() != Some(path.as_path()) || s.generation > w.generation;
         let quiet_enough = s.changed_at.is_some_and(|t| t.elapsed() >= quiet);
         (newer && quiet_enough && s.draft.is_some())

@@ -11,6 +11,7 @@ use std::time::SystemTime;
 
 use serde::Deserialize;
 
+pub mod aside;
 mod atomic;
 pub mod fault;
 pub mod identity;
@@ -104,6 +105,9 @@ pub struct SaveError {
     /// What the operating system said.
     #[source]
     pub source: io::Error,
+    /// The new content was already in place when the error came (a failed fsync of
+    /// the folder after the rename): the file at the path is this save's.
+    pub replaced: bool,
 }
 
 /// Where the config folder could not be found or made.
@@ -247,23 +251,50 @@ impl Store {
     pub fn create(&self, name: &str, draft: &Draft) -> Result<PathBuf, CreateError> {
         let path = self.draft_path(name)?;
         self.ensure()?;
-        // Claim the name first so that two `new` at once cannot both win.
-        match private_new(&path) {
-            Ok(_) => {}
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
-                return Err(StoreError::Exists(path).into());
-            }
-            Err(source) => return Err(StoreError::Io { path, source }.into()),
+        match save_new(&path, draft) {
+            Ok(path) => Ok(path),
+            Err(NewCopyError::Exists(path)) => Err(StoreError::Exists(path).into()),
+            Err(NewCopyError::Save(e)) => Err(e.into()),
         }
-        // Written without generations: the empty file that claimed the name is not an
-        // earlier version worth keeping.
-        if let Err(e) = save_copy(&path, draft) {
-            // The claim holds no data of the user's; leave no empty draft behind.
-            let _ = fs::remove_file(&path);
-            return Err(e.into());
-        }
-        Ok(path)
     }
+}
+
+/// Why a new file could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum NewCopyError {
+    /// Something is at that path already (left as it is).
+    #[error("{0}: already exists")]
+    Exists(PathBuf),
+    /// Writing failed.
+    #[error(transparent)]
+    Save(#[from] SaveError),
+}
+
+/// Writes a draft to a path where nothing is yet (a new draft, a copy saved
+/// elsewhere), never over a file or through a link there. Returns the path.
+pub fn save_new(path: &Path, draft: &Draft) -> Result<PathBuf, NewCopyError> {
+    // Claim the name first so that two at once cannot both win.
+    match private_new(path) {
+        Ok(_) => {}
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+            return Err(NewCopyError::Exists(path.to_path_buf()));
+        }
+        Err(source) => {
+            return Err(NewCopyError::Save(SaveError {
+                path: path.to_path_buf(),
+                source,
+                replaced: false,
+            }));
+        }
+    }
+    // Written without generations: the empty file that claimed the name is not an
+    // earlier version worth keeping.
+    if let Err(e) = save_copy(path, draft) {
+        // The claim is ours and holds nothing of the user's: no empty file is left.
+        let _ = fs::remove_file(path);
+        return Err(e.into());
+    }
+    Ok(path.to_path_buf())
 }
 
 /// What the program remembers per user between runs.
@@ -303,6 +334,7 @@ impl Store {
         atomic::private_dir(&self.root).map_err(|source| SaveError {
             path: self.root.clone(),
             source,
+            replaced: false,
         })?;
         let text =
             ron::ser::to_string_pretty(settings, ron::ser::PrettyConfig::new()).unwrap_or_default();
@@ -322,18 +354,14 @@ impl Store {
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let mut target = dir.join(format!("{stem}-{stamp}.ron"));
-        let mut n = 1;
-        while target.exists() {
-            n += 1;
-            target = dir.join(format!("{stem}-{stamp}-{n}.ron"));
-        }
         // The companions are found before the draft goes: they are named after it.
         let companions = recovery::leftovers(path);
-        fs::rename(path, &target).map_err(|source| StoreError::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        let target = aside::rename_unique(path, &dir.join(format!("{stem}-{stamp}.ron"))).map_err(
+            |source| StoreError::Io {
+                path: path.to_path_buf(),
+                source,
+            },
+        )?;
         let name = path
             .file_name()
             .map(|n| n.to_os_string())
@@ -352,7 +380,7 @@ impl Store {
             // One on another file system (the home folder's emergency copy) stays; it
             // is older than any new draft of this name, so it is only offered for
             // cleaning up.
-            let _ = fs::rename(&c.path, PathBuf::from(to));
+            let _ = aside::rename_unique(&c.path, &PathBuf::from(to));
         }
         Ok(target)
     }

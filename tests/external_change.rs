@@ -227,3 +227,77 @@ fn a_symlinked_draft_of_the_users_own_keeps_its_link() {
     );
     assert_eq!(i2(&real), "Qua liên kết");
 }
+
+#[test]
+fn saving_mine_elsewhere_never_writes_over_an_existing_file() {
+    let mut h = Harness::district(Some("i.2"));
+    let path = h.path("tp");
+    saved_by_another_program(&path, "Bản của người khác");
+    h.press("Bản của tôi<c-s>");
+    changed_dialog(&h);
+    h.press("<down><down><enter><c-u>");
+    // The draft's own path, typed by mistake.
+    h.app
+        .modal
+        .as_mut()
+        .unwrap()
+        .paste(&path.display().to_string());
+    h.press("<enter>");
+    assert!(h.status().contains("Đã có tệp"), "{}", h.status());
+    assert_eq!(i2(&path), "Bản của người khác");
+    assert_eq!(
+        h.draft().answer("I.2", "text").unwrap().text,
+        "Bản của tôi",
+        "still in memory"
+    );
+}
+
+mod in_a_terminal {
+    //! The same, through the real binary: its save thread tries again by itself, and
+    //! must neither ask again every half second nor save the old text after a reload.
+    use super::*;
+    use common::pty::{CTRL_S, ENTER, ESC, Session, new_draft};
+
+    fn welcomed(home: &Path) {
+        fs::write(
+            home.join("config/baocao/settings.ron"),
+            "Settings(welcomed: true)\n",
+        )
+        .unwrap();
+    }
+
+    #[test]
+    fn decided_later_stays_decided_and_opening_theirs_keeps_theirs() {
+        let home = tempfile::tempdir().unwrap();
+        let path = new_draft(home.path(), "tp");
+        welcomed(home.path());
+        let mut s = Session::start(home.path(), &["open", "tp", "--goto", "i.2"]);
+        s.wait_text(" baocao │ ");
+        s.send("Bản của tôi");
+        s.wait_text("Bản của tôi");
+        saved_by_another_program(&path, "Bản của người khác");
+        s.send(CTRL_S);
+        s.wait_text("Bản nháp bị thay đổi bên ngoài");
+        s.send(ESC);
+        s.wait_gone("Bản nháp bị thay đổi bên ngoài");
+        // The save thread saves a change left 1.5 s alone; it must not ask again.
+        let quiet = std::time::Instant::now();
+        while quiet.elapsed() < std::time::Duration::from_secs(3) {
+            assert!(
+                !s.screen().contains("Bản nháp bị thay đổi bên ngoài"),
+                "asked again without a key"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        assert_eq!(i2(&path), "Bản của người khác");
+        // Open theirs: after it, nothing of mine is saved over theirs.
+        s.send(CTRL_S);
+        s.wait_text("Bản nháp bị thay đổi bên ngoài");
+        s.send(ENTER);
+        s.wait_text("recovered");
+        std::thread::sleep(std::time::Duration::from_secs(3));
+        assert_eq!(i2(&path), "Bản của người khác");
+        s.quit();
+        assert_eq!(i2(&path), "Bản của người khác");
+    }
+}

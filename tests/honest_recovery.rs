@@ -233,7 +233,8 @@ fn an_emergency_copy_in_the_home_folder_is_offered_on_the_next_open() {
     let mut lost = store::load(&path, &[&template()]).unwrap();
     lost.set_answer("I.2", "text", "Ghi vào thư mục nhà khi đĩa đầy".into());
     std::thread::sleep(Duration::from_millis(5));
-    store::save_copy(&home.path().join("tp.ron.emergency"), &lost).unwrap();
+    let copy = recovery::home_emergency_path(home.path(), &path);
+    store::save_copy(&copy, &lost).unwrap();
     let mut s = Session::start(home.path(), &["open", "tp"]);
     s.wait_text("Bản lưu khẩn cấp");
     s.send("\r");

@@ -207,7 +207,6 @@ impl Home {
     /// emergency copy in the home folder. `None` when nowhere.
     fn kept(&self, text: &str) -> Option<PathBuf> {
         let draft = self.draft();
-        let file = format!("{}.ron", self.name);
         let mut places = vec![
             draft.clone(),
             baocao::store::recovery::emergency_path(&draft),
@@ -215,7 +214,10 @@ impl Home {
         places.extend(
             (1..=baocao::store::GENERATIONS).map(|n| baocao::store::generation_path(&draft, n)),
         );
-        places.push(self.path().join(format!("{file}.emergency")));
+        places.push(baocao::store::recovery::home_emergency_path(
+            self.path(),
+            &draft,
+        ));
         places
             .into_iter()
             .find(|p| load(p).is_ok_and(|d| answer(&d).contains(text)))

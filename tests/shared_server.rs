@@ -596,3 +596,56 @@ fn a_kill_while_generations_rotate_leaves_no_gap() {
         }
     }
 }
+
+#[test]
+fn a_lock_name_holding_someone_elses_file_is_not_read_or_emptied() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = dir.path().join("tp.ron");
+    store::save(&draft, &self::draft()).unwrap();
+    let lock = store::lock::lock_path(&draft);
+    // A second name of a precious file at the lock's name.
+    let precious = dir.path().join("bashrc");
+    fs::write(&precious, "alias ll='ls -l'\n").unwrap();
+    fs::hard_link(&precious, &lock).unwrap();
+    assert!(store::lock::acquire(&draft).is_err());
+    assert_eq!(fs::read_to_string(&precious).unwrap(), "alias ll='ls -l'\n");
+    fs::remove_file(&lock).unwrap();
+    // A FIFO there: refused at once, not waited on.
+    mkfifo(&lock);
+    let start = Instant::now();
+    assert!(store::lock::acquire(&draft).is_err());
+    assert!(start.elapsed() < Duration::from_secs(2));
+}
+
+#[test]
+fn two_files_set_aside_under_the_same_name_are_both_kept() {
+    let mut h = Harness::new();
+    let a = h.dir.path().join("a");
+    let b = h.dir.path().join("b");
+    for (d, text) in [(&a, "một"), (&b, "hai")] {
+        fs::create_dir(d).unwrap();
+        fs::write(d.join("tp.ron.emergency"), text).unwrap();
+    }
+    h.perform(Effect::SetAside {
+        paths: vec![a.join("tp.ron.emergency"), b.join("tp.ron.emergency")],
+    });
+    let kept: Vec<String> = fs::read_dir(h.performer.store.root.join("recovered"))
+        .unwrap()
+        .flatten()
+        .map(|e| fs::read_to_string(e.path()).unwrap())
+        .collect();
+    assert_eq!(kept.len(), 2, "{kept:?}");
+}
+
+#[test]
+fn drafts_of_one_name_in_two_folders_have_their_own_home_emergency_copy() {
+    let home = Path::new("/home/a");
+    let one = recovery::home_emergency_path(home, Path::new("/srv/x/tp.ron"));
+    let two = recovery::home_emergency_path(home, Path::new("/srv/y/tp.ron"));
+    assert_ne!(one, two);
+    assert!(one.starts_with(home) && one.to_string_lossy().ends_with(".emergency"));
+    assert_eq!(
+        one,
+        recovery::home_emergency_path(home, Path::new("/srv/x/tp.ron"))
+    );
+}

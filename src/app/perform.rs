@@ -60,6 +60,7 @@ pub fn run_save(lang: Lang, job: &SaveJob) -> Action {
         Err(crate::guard::WriteError::Save(e)) => Err(i18n::save_error(lang, &e)),
         Err(crate::guard::WriteError::Changed(change)) => {
             return Action::ChangedOnDisk {
+                path: job.path.clone(),
                 generation: job.generation,
                 change,
             };
@@ -107,7 +108,9 @@ pub fn perform(p: &Performer, template: &Template, effect: Effect) -> Vec<Action
             // a regular file: never a link or anything else put there since.
             let mut removed = 0;
             for path in &remove {
-                if std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file())
+                use std::os::unix::fs::MetadataExt;
+                let me = rustix::process::geteuid().as_raw();
+                if std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file() && m.uid() == me)
                     && std::fs::remove_file(path).is_ok()
                 {
                     removed += 1;
@@ -138,15 +141,20 @@ pub fn perform(p: &Performer, template: &Template, effect: Effect) -> Vec<Action
                 .map(|path| {
                     crate::guard::Guard::global()
                         .opened(&path, store::identity::Identity::of(&path));
+                    let (lock, lock_problem) = match lock::acquire(&path) {
+                        Ok(l) => (Some(l), None),
+                        Err(LockError::Io(p, e)) => (None, Some(i18n::lock_failed(lang, &p, &e))),
+                        Err(LockError::Held(_)) => (None, None),
+                    };
                     Box::new(Opened {
-                        lock: lock::acquire(&path).ok(),
+                        lock,
                         name,
                         path,
                         draft: *draft,
                         saved: Some(SystemTime::now()),
                         goto: Some("i.1".into()),
                         read_only: false,
-                        lock_problem: None,
+                        lock_problem,
                     })
                 });
             vec![Action::Opened(result)]
@@ -172,9 +180,8 @@ pub fn perform(p: &Performer, template: &Template, effect: Effect) -> Vec<Action
             vec![Action::Done(result)]
         }
         Effect::SaveCopy { path, draft, then } => {
-            let result = store::save_copy(&path, &draft)
-                .map(|()| path)
-                .map_err(|e| i18n::save_error(lang, &e));
+            // Never over an existing file (the draft itself, say): a copy is new.
+            let result = store::save_new(&path, &draft).map_err(|e| copy_error(lang, e));
             vec![Action::CopySaved { result, then }]
         }
         Effect::KeepAside { name, draft } => {
@@ -183,11 +190,7 @@ pub fn perform(p: &Performer, template: &Template, effect: Effect) -> Vec<Action
             let path = dir.join(format!("{name}-{stamp}.ron"));
             let result = store::private_dir(&dir)
                 .map_err(|e| format!("{}: {e}", dir.display()))
-                .and_then(|()| {
-                    store::save_copy(&path, &draft)
-                        .map(|()| path)
-                        .map_err(|e| i18n::save_error(lang, &e))
-                });
+                .and_then(|()| store::save_new(&path, &draft).map_err(|e| copy_error(lang, e)));
             let then = super::AfterCopy::Reload;
             vec![Action::CopySaved { result, then }]
         }
@@ -217,6 +220,14 @@ pub fn perform(p: &Performer, template: &Template, effect: Effect) -> Vec<Action
             s.export_folder = Some(folder);
         }),
         Effect::Redraw => Vec::new(),
+    }
+}
+
+/// Why a copy was not written, in words.
+fn copy_error(lang: Lang, e: store::NewCopyError) -> String {
+    match e {
+        store::NewCopyError::Exists(p) => i18n::copy_exists(lang, &p),
+        store::NewCopyError::Save(e) => i18n::save_error(lang, &e),
     }
 }
 
@@ -432,7 +443,8 @@ fn set_aside(p: &Performer, paths: &[std::path::PathBuf]) -> Result<String, Stri
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         let to = dir.join(format!("{stamp}-{}", name.trim_start_matches('.')));
-        std::fs::rename(path, &to).map_err(|e| format!("{}: {e}", path.display()))?;
+        crate::store::aside::rename_unique(path, &to)
+            .map_err(|e| format!("{}: {e}", path.display()))?;
     }
     Ok(i18n::set_aside_done(p.lang, &dir))
 }

@@ -92,7 +92,8 @@ impl SaveState {
             path: path.to_path_buf(),
             draft: Box::new(draft.clone()),
             generation: self.generation,
-            replace: std::mem::take(&mut self.replace),
+            // Kept until a save goes through: a failed one is tried again the same way.
+            replace: self.replace,
         })
     }
 
@@ -120,6 +121,8 @@ impl SaveState {
                 self.saved = self.saved.max(generation);
                 self.last_saved = Some(at);
                 self.error = None;
+                self.conflict = None;
+                self.replace = false;
                 if self.is_clean() {
                     self.first_unsaved = None;
                     self.due = None;

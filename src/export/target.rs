@@ -30,8 +30,9 @@ fn draft_name(name: &str) -> bool {
     lower.contains(".ron.~") || lower.contains(".ron.tmp-")
 }
 
-/// Whether the file's first bytes are those of a draft (`Draft(` after a byte-order
-/// mark, blanks and comments). Read without blocking, a few kilobytes at most.
+/// Whether the file's first bytes are those of a draft: its first fields
+/// (`format_version`, `template`) however it is written (with or without the
+/// `Draft` name, comments, RON extensions). Read without blocking, 4 KB at most.
 fn holds_a_draft(path: &Path) -> bool {
     let Ok(file) = read::open_regular(path) else {
         return false;
@@ -41,11 +42,7 @@ fn holds_a_draft(path: &Path) -> bool {
         return false;
     }
     let text = String::from_utf8_lossy(&head);
-    let mut rest = text.trim_start_matches('\u{feff}').trim_start();
-    while let Some(comment) = rest.strip_prefix("//") {
-        rest = comment.split_once('\n').map_or("", |(_, r)| r).trim_start();
-    }
-    rest.starts_with("Draft(") || rest.starts_with("(format_version")
+    text.contains("format_version") && text.contains("template")
 }
 
 /// Refuses a path an export must not replace; `Ok` for a new file or an earlier
@@ -97,12 +94,13 @@ mod tests {
     fn a_draft_under_another_name_is_refused_an_earlier_export_is_not() {
         let dir = tempfile::tempdir().unwrap();
         let disguised = dir.path().join("report.md");
-        std::fs::write(
-            &disguised,
-            "\u{feff}// note\nDraft(\n    format_version: 2,\n",
-        )
-        .unwrap();
-        assert_eq!(check(&disguised), Err(Refusal::DraftContent));
+        for text in [
+            "\u{feff}// note\nDraft(\n    format_version: 2,\n    template: TemplateRef(",
+            "#![enable(implicit_some)]\n/* a comment */\n(\n format_version: 3, template: (",
+        ] {
+            std::fs::write(&disguised, text).unwrap();
+            assert_eq!(check(&disguised), Err(Refusal::DraftContent), "{text}");
+        }
         let old = dir.path().join("old.md");
         std::fs::write(&old, "# BÁO CÁO\n").unwrap();
         assert_eq!(check(&old), Ok(()));

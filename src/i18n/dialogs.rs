@@ -365,6 +365,20 @@ pub fn keeping_mine(lang: Lang, draft: &std::path::Path, kept: Option<&std::path
     }
 }
 
+/// A copy is never written over an existing file.
+pub fn copy_exists(lang: Lang, path: &std::path::Path) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Đã có tệp {}: bản sao không ghi đè lên nó; hãy chọn tên khác",
+            path.display()
+        ),
+        Lang::En => format!(
+            "{} already exists: a copy is not written over it; choose another name",
+            path.display()
+        ),
+    }
+}
+
 /// Title: the draft's file changed under the session.
 pub fn changed_title(lang: Lang) -> &'static str {
     lang.pick("Bản nháp bị thay đổi bên ngoài", "Draft changed outside")

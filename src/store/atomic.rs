@@ -289,6 +289,7 @@ fn write_with(fs: &dyn StoreFs, path: &Path, bytes: &[u8], how: How) -> Result<(
     let err = |source| SaveError {
         path: path.to_path_buf(),
         source,
+        replaced: false,
     };
     let target = if how.follow {
         final_target(path).map_err(err)?
@@ -302,7 +303,7 @@ fn write_with(fs: &dyn StoreFs, path: &Path, bytes: &[u8], how: How) -> Result<(
     // Created 0600: a draft, its generations, settings and exports are the user's
     // alone, whatever the umask and whatever the file had before.
     let (tmp, mut f) = create_temp(fs, &dir, &target).map_err(err)?;
-    let result = (|| {
+    let written = (|| {
         crash_point("after-create");
         fs.write_all(&mut f, bytes)?;
         crash_point("after-write");
@@ -312,16 +313,22 @@ fn write_with(fs: &dyn StoreFs, path: &Path, bytes: &[u8], how: How) -> Result<(
         if how.keep && fs::symlink_metadata(&target).is_ok_and(|m| m.is_file()) {
             rotate(fs, &dir, &target);
         }
-        fs.rename(&tmp, &target)?;
-        crash_point("after-rename");
-        fs.sync_dir(&dir)
+        fs.rename(&tmp, &target)
     })();
-    if result.is_err() {
+    if let Err(e) = written {
         // The temp file is ours and holds nothing the draft does not: a failed save
-        // removes it (only it: it was created above, exclusively).
+        // removes it (only it: it was created above, exclusively, and not renamed).
         let _ = fs.remove(&tmp);
+        return Err(err(e));
     }
-    result.map_err(err)
+    crash_point("after-rename");
+    // Renamed: the temp name is gone (it may be anyone's now) and the file at the
+    // path is this save's, whatever the folder's fsync says.
+    fs.sync_dir(&dir).map_err(|source| SaveError {
+        path: path.to_path_buf(),
+        source,
+        replaced: true,
+    })
 }
 
 /// Keeps the current content as generation 1, shifting older ones; the oldest beyond
@@ -334,19 +341,21 @@ fn rotate(fs: &dyn StoreFs, dir: &Path, target: &Path) {
     for n in (1..GENERATIONS).rev() {
         let from = generation_path(target, n);
         if fs::symlink_metadata(&from).is_ok_and(|m| m.is_file()) {
-            shift(fs, dir, &from, &generation_path(target, n + 1));
+            shift(fs, dir, target, &from, &generation_path(target, n + 1));
             crash_point(&format!("rotate-{n}"));
         }
     }
-    shift(fs, dir, target, &generation_path(target, 1));
+    shift(fs, dir, target, target, &generation_path(target, 1));
 }
 
 /// Makes `to` a second name of `from` in one rename: a hard link (no copy, no space
 /// needed on a full disk), or a copy where links are not supported.
-fn shift(fs: &dyn StoreFs, dir: &Path, from: &Path, to: &Path) {
+/// Its temp name is the draft's (`.NAME.ron.tmp-…`), so that one a kill leaves behind
+/// is found and offered for cleaning up like any other.
+fn shift(fs: &dyn StoreFs, dir: &Path, draft: &Path, from: &Path, to: &Path) {
     for _ in 0..16 {
         // A link is made only at a free name: one already taken is left alone.
-        let tmp = temp_name(dir, to);
+        let tmp = temp_name(dir, draft);
         let made = match fs.hard_link(from, &tmp) {
             Ok(()) => true,
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,

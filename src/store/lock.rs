@@ -151,16 +151,32 @@ fn is_current(file: &File, path: &Path) -> io::Result<bool> {
 /// One attempt: the lock, or `None` when the file was removed under us.
 fn try_acquire(path: &Path) -> Result<Option<DraftLock>, LockError> {
     let io_err = |e| LockError::Io(path.to_path_buf(), e);
-    // The user's alone, and never through a link planted at its name.
+    // The user's alone, and never through a link planted at its name; a FIFO there
+    // does not block the open.
+    let flags = rustix::fs::OFlags::NOFOLLOW | rustix::fs::OFlags::NONBLOCK;
     let mut file = OpenOptions::new()
         .read(true)
         .write(true)
         .create(true)
         .truncate(false)
         .mode(0o600)
-        .custom_flags(rustix::fs::OFlags::NOFOLLOW.bits() as i32)
+        .custom_flags(flags.bits() as i32)
         .open(path)
         .map_err(io_err)?;
+    // Only a lock of the user's own is read and rewritten: a file someone else put at
+    // its name (in a shared folder) could say any pid, or be a second name of a file
+    // that emptying it would destroy.
+    {
+        use std::os::unix::fs::MetadataExt;
+        let meta = file.metadata().map_err(io_err)?;
+        let mine = meta.uid() == rustix::process::geteuid().as_raw();
+        if !meta.is_file() || !mine || meta.nlink() != 1 {
+            return Err(io_err(io::Error::new(
+                io::ErrorKind::PermissionDenied,
+                "not a lock file of this user's (a file or a link someone else put there)",
+            )));
+        }
+    }
     match file.try_lock() {
         Ok(()) => {}
         Err(TryLockError::WouldBlock) => {
@@ -195,7 +211,22 @@ pub fn ask_to_leave(holder: &Holder) -> bool {
     let Some(pid) = rustix::process::Pid::from_raw(holder.pid as i32) else {
         return false;
     };
+    // Only a baocao of this user's: the pid is what the lock file says, and nothing
+    // else of theirs is to be stopped because a file says so.
+    if !is_my_baocao(holder.pid) {
+        return false;
+    }
     rustix::process::kill_process(pid, rustix::process::Signal::TERM).is_ok()
+}
+
+/// Whether `pid` is a baocao process of this user (by /proc).
+fn is_my_baocao(pid: u32) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    let dir = PathBuf::from(format!("/proc/{pid}"));
+    let mine =
+        std::fs::metadata(&dir).is_ok_and(|m| m.uid() == rustix::process::geteuid().as_raw());
+    let name = std::fs::read_to_string(dir.join("comm")).unwrap_or_default();
+    mine && name.trim_end() == "baocao"
 }
 
 #[cfg(test)]

@@ -50,17 +50,48 @@ pub fn emergency_path(draft: &Path) -> PathBuf {
 /// tried: beside the draft, then the home folder when it is the user's own and
 /// closed to others (never a shared folder such as /tmp).
 pub fn emergency_places(draft: &Path) -> Vec<PathBuf> {
-    let mut places = vec![emergency_path(draft)];
+    let mut places = Vec::new();
+    // Beside the draft only when that folder is closed to others: a draft kept in a
+    // shared folder gets its copy in the home folder.
+    let dir = match draft.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    if closed_to_others(dir) {
+        places.push(emergency_path(draft));
+    }
+    if let Some(home) = std::env::var_os("HOME").map(PathBuf::from)
+        && crate::guard::private_folder(&home)
+    {
+        places.push(home_emergency_path(&home, draft));
+    }
+    places
+}
+
+/// Whether no one but its owner may write in `dir` (and it is there).
+fn closed_to_others(dir: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    fs::metadata(dir).is_ok_and(|m| m.mode() & 0o022 == 0)
+}
+
+/// `~/NAME.ron.HASH.emergency`: the home folder's emergency copy of one draft. The
+/// hash of the draft's full path keeps two drafts of the same name in different
+/// folders apart.
+pub fn home_emergency_path(home: &Path, draft: &Path) -> PathBuf {
     let name = draft
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "baocao.ron".into());
-    if let Some(home) = std::env::var_os("HOME").map(PathBuf::from)
-        && crate::guard::private_folder(&home)
-    {
-        places.push(home.join(format!("{name}.emergency")));
-    }
-    places
+    let full = std::path::absolute(draft).unwrap_or_else(|_| draft.to_path_buf());
+    // FNV-1a: short and stable across runs and versions (a std hasher is neither).
+    let hash = full
+        .as_os_str()
+        .as_encoded_bytes()
+        .iter()
+        .fold(0xcbf2_9ce4_8422_2325_u64, |h, &b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        });
+    home.join(format!("{name}.{:08x}.emergency", hash as u32))
 }
 
 /// The first of [`emergency_places`] whose folder can be written now: where an
@@ -90,15 +121,34 @@ fn leftover(path: PathBuf, kind: Kind) -> Option<Leftover> {
 /// Every file beside `draft` (and in the other emergency places) that may hold a
 /// state of it: emergency copies, temp files of interrupted saves, generations.
 pub fn leftovers(draft: &Path) -> Vec<Leftover> {
-    let mut out: Vec<Leftover> = emergency_places(draft)
+    // A draft reached through a link of the user's is saved beside its target (temp
+    // files, generations); its emergency copy goes beside the link.
+    let real = real_file(draft);
+    let mut places = emergency_places(draft);
+    for p in emergency_places(&real) {
+        if !places.contains(&p) {
+            places.push(p);
+        }
+    }
+    let mut out: Vec<Leftover> = places
         .into_iter()
         .filter_map(|p| leftover(p, Kind::Emergency))
         .collect();
-    out.extend(temp_files(draft));
+    out.extend(temp_files(&real));
     for n in 1..=GENERATIONS {
-        out.extend(leftover(generation_path(draft, n), Kind::Generation(n)));
+        out.extend(leftover(generation_path(&real, n), Kind::Generation(n)));
     }
     out
+}
+
+/// The file a draft's path leads to (itself when it is not a link).
+fn real_file(draft: &Path) -> PathBuf {
+    let link = fs::symlink_metadata(draft).is_ok_and(|m| m.file_type().is_symlink());
+    if link {
+        fs::canonicalize(draft).unwrap_or_else(|_| draft.to_path_buf())
+    } else {
+        draft.to_path_buf()
+    }
 }
 
 /// The temp files of interrupted saves of `draft` (`.NAME.ron.tmp-…`).
@@ -153,7 +203,10 @@ pub fn examine(path: &Path, draft: &Draft, template: &Template) -> Vec<(Leftover
         .filter_map(|l| {
             let verdict = match super::load(&l.path, &[template]) {
                 Err(e) => Verdict::Stale(Stale::Unreadable(e)),
-                Ok(d) if d.same_state(draft) => Verdict::Stale(Stale::Same),
+                // The same report, blank parts counted as blank however they are stored.
+                Ok(d) if diff::differing(template, draft, &d).is_empty() => {
+                    Verdict::Stale(Stale::Same)
+                }
                 Ok(d) => {
                     let newer = match (d.saved_time(), draft.saved_time()) {
                         (Some(a), Some(b)) => a > b,
@@ -177,8 +230,9 @@ pub fn examine(path: &Path, draft: &Draft, template: &Template) -> Vec<(Leftover
 
 /// The newest earlier generation that reads, for a draft that does not.
 pub fn newest_valid_generation(draft: &Path, templates: &[&Template]) -> Option<(PathBuf, Draft)> {
+    let real = real_file(draft);
     (1..=GENERATIONS).find_map(|n| {
-        let p = generation_path(draft, n);
+        let p = generation_path(&real, n);
         fs::symlink_metadata(&p).ok().filter(|m| m.is_file())?;
         super::load(&p, templates).ok().map(|d| (p, d))
     })
@@ -188,12 +242,5 @@ pub fn newest_valid_generation(draft: &Path, templates: &[&Template]) -> Option<
 pub fn set_aside(path: &Path, label: &str, stamp: &str) -> std::io::Result<PathBuf> {
     let mut s = path.as_os_str().to_os_string();
     s.push(format!(".{label}-{stamp}"));
-    let mut target = PathBuf::from(&s);
-    let mut n = 1;
-    while target.exists() {
-        n += 1;
-        target = PathBuf::from(format!("{}-{n}", s.to_string_lossy()));
-    }
-    fs::rename(path, &target)?;
-    Ok(target)
+    super::aside::rename_unique(path, &PathBuf::from(&s))
 }
