@@ -211,12 +211,8 @@ fn a_symlinked_draft_of_the_users_own_keeps_its_link() {
     let path = h.path("tp");
     fs::rename(&path, &real).unwrap();
     std::os::unix::fs::symlink(&real, &path).unwrap();
-    h.app.screen = baocao::app::Screen::Start(Default::default());
-    h.perform(baocao::app::Effect::Open {
-        name: "tp".into(),
-        goto: Some("i.2".into()),
-        mode: Default::default(),
-    });
+    h.close();
+    h.open_at("tp", Some("i.2"));
     h.press("Qua liên kết<c-s>");
     assert!(h.app.modal.is_none(), "{:?}", h.app.modal);
     assert!(

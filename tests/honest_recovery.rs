@@ -18,17 +18,9 @@ use baocao::store::{self, recovery};
 use common::pty::{Session, new_draft};
 use common::{Harness, template};
 
-fn open(h: &mut Harness, name: &str) {
-    h.perform(Effect::Open {
-        name: name.into(),
-        goto: Some("i.2".into()),
-        mode: Default::default(),
-    });
-}
-
 fn reopen(h: &mut Harness) {
-    h.app.screen = baocao::app::Screen::Start(Default::default());
-    open(h, "tp");
+    h.close();
+    h.open_at("tp", Some("i.2"));
 }
 
 fn set_mtime(path: &Path, t: SystemTime) {

@@ -12,31 +12,11 @@ use baocao::app::{Effect, Modal};
 use baocao::store::{self, recovery};
 use common::{Harness, template};
 
-fn open(h: &mut Harness, name: &str) {
-    h.perform(Effect::Open {
-        name: name.into(),
-        goto: Some("i.2".into()),
-        mode: Default::default(),
-    });
-}
-
-/// Closes the draft of a session (its lock goes with it); the session's folder stays.
-fn close(h: &mut Harness) {
-    h.app.screen = baocao::app::Screen::Start(Default::default());
-}
-
-/// A second session on the same config folder.
-fn second(h: &Harness) -> Harness {
-    let mut b = Harness::new();
-    b.performer.store = h.performer.store.clone();
-    b
-}
-
 #[test]
 fn a_second_session_sees_who_holds_the_draft_and_may_only_read() {
     let mut a = Harness::district(Some("i.2"));
-    let mut b = second(&a);
-    open(&mut b, "tp");
+    let mut b = a.second();
+    b.open_at("tp", Some("i.2"));
     match &b.app.modal {
         Some(Modal::Hitch {
             hitch: Hitch::Locked { holder, .. },
@@ -58,10 +38,10 @@ fn a_second_session_sees_who_holds_the_draft_and_may_only_read() {
     );
     b.press("<c-q>");
     assert!(b.app.quit);
-    close(&mut a);
+    a.close();
     // Once the first session is gone (its lock with it), the draft opens at once.
-    let mut c = second(&a);
-    open(&mut c, "tp");
+    let mut c = a.second();
+    c.open_at("tp", Some("i.2"));
     assert!(c.app.modal.is_none());
     assert!(!c.app.wizard().unwrap().read_only);
 }
@@ -77,9 +57,9 @@ fn an_emergency_copy_is_offered_with_its_time_and_size_and_never_used_silently()
     a.press("<c-q>");
     let before = fs::read(&path).unwrap();
 
-    let mut b = second(&a);
-    close(&mut a);
-    open(&mut b, "tp");
+    let mut b = a.second();
+    a.close();
+    b.open_at("tp", Some("i.2"));
     let Some(Modal::Hitch {
         hitch: Hitch::Leftovers { found, .. },
         ..
@@ -128,9 +108,9 @@ fn escape_at_the_offer_opens_nothing_and_moves_nothing() {
     lost.set_answer("I.2", "text", "Viết sau lần lưu cuối".into());
     store::save_copy(&recovery::emergency_path(&path), &lost).unwrap();
     a.press("<c-q>");
-    let mut b = second(&a);
-    close(&mut a);
-    open(&mut b, "tp");
+    let mut b = a.second();
+    a.close();
+    b.open_at("tp", Some("i.2"));
     b.press("<esc>");
     assert!(b.app.wizard().is_none());
     assert!(recovery::emergency_path(&path).exists());
@@ -148,9 +128,9 @@ fn a_broken_draft_is_set_aside_and_the_newest_good_generation_offered() {
         .replacen("group: III", "group: IIII", 1);
     fs::write(&path, &broken).unwrap();
 
-    let mut b = second(&a);
-    close(&mut a);
-    open(&mut b, "tp");
+    let mut b = a.second();
+    a.close();
+    b.open_at("tp", Some("i.2"));
     let Some(Modal::Hitch {
         hitch: Hitch::Broken {
             error, generation, ..
@@ -192,9 +172,9 @@ fn a_draft_from_a_newer_program_is_refused_in_the_wizard_and_left_untouched() {
         1,
     );
     fs::write(&path, &newer).unwrap();
-    let mut b = second(&a);
-    close(&mut a);
-    open(&mut b, "tp");
+    let mut b = a.second();
+    a.close();
+    b.open_at("tp", Some("i.2"));
     assert!(b.app.wizard().is_none());
     assert!(b.app.status.as_ref().unwrap().text.contains("mới hơn"));
     b.press("<c-q>");
@@ -277,7 +257,7 @@ fn a_read_only_session_refuses_undo_explain_and_paste_and_writes_nothing() {
     a.wait(1.0);
     let path = a.path("tp");
     let before = fs::read(&path).unwrap();
-    let mut b = second(&a);
+    let mut b = a.second();
     b.perform(Effect::Open {
         name: "tp".into(),
         goto: Some("pl1".into()),

@@ -390,13 +390,8 @@ fn a_draft_reached_by_a_second_path_sees_the_first_sessions_lock() {
     // The drafts folder through a link (a user's shortcut, a bind of the same folder).
     let alias = a.dir.path().join("loi-tat");
     symlink(path.parent().unwrap(), &alias).unwrap();
-    let mut b = Harness::new();
-    b.performer.store = a.performer.store.clone();
-    b.perform(Effect::Open {
-        name: alias.join("tp.ron").display().to_string(),
-        goto: None,
-        mode: Default::default(),
-    });
+    let mut b = a.second();
+    b.open_at(&alias.join("tp.ron").display().to_string(), None);
     assert!(
         matches!(
             &b.app.modal,

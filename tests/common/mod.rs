@@ -150,6 +150,27 @@ impl Harness {
     }
 
     /// The draft as the wizard holds it.
+    /// Opens a draft by name or path at step `goto`, as the start screen would.
+    pub fn open_at(&mut self, name: &str, goto: Option<&str>) {
+        self.perform(Effect::Open {
+            name: name.into(),
+            goto: goto.map(str::to_string),
+            mode: Default::default(),
+        });
+    }
+
+    /// Leaves the open draft (its lock goes with it); the config folder stays.
+    pub fn close(&mut self) {
+        self.app.screen = baocao::app::Screen::Start(Default::default());
+    }
+
+    /// A second session on the same config folder.
+    pub fn second(&self) -> Harness {
+        let mut b = Harness::new();
+        b.performer.store = self.performer.store.clone();
+        b
+    }
+
     pub fn draft(&self) -> &Draft {
         &self.app.wizard().unwrap().draft
     }
