@@ -474,6 +474,10 @@ impl App {
                             AfterCopy::Reload
                                 if self.wizard().is_some_and(|w| !w.path.exists()) =>
                             {
+                                self.status = Some(Status {
+                                    text: crate::i18n::going_on_in(self.lang, &path),
+                                    error: false,
+                                });
                                 self.reload_from(&path, &mut effects)
                             }
                             AfterCopy::Reload => {

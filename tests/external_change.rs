@@ -297,3 +297,30 @@ mod in_a_terminal {
         assert_eq!(i2(&path), "Bản của người khác");
     }
 }
+
+#[test]
+fn a_removed_draft_saved_elsewhere_goes_on_in_the_copy() {
+    let mut h = Harness::district(Some("i.2"));
+    let path = h.path("tp");
+    fs::remove_file(&path).unwrap();
+    h.press("Bản của tôi<c-s>");
+    assert_eq!(changed_dialog(&h), Change::Removed);
+    let screen = h.screen();
+    assert!(
+        screen.contains("Ghi lại bản của bạn vào chỗ cũ"),
+        "{screen}"
+    );
+    h.press("<down><enter><c-u>");
+    let copy = h.dir.path().join("cua-toi.ron");
+    h.app
+        .modal
+        .as_mut()
+        .unwrap()
+        .paste(&copy.display().to_string());
+    h.press("<enter>");
+    let w = h.app.wizard().expect("the copy is open");
+    assert_eq!(w.path, copy);
+    assert_eq!(w.draft.answer("I.2", "text").unwrap().text, "Bản của tôi");
+    assert!(h.status().contains("làm tiếp"), "{}", h.status());
+    assert!(!path.exists());
+}

@@ -379,6 +379,20 @@ pub fn copy_exists(lang: Lang, path: &std::path::Path) -> String {
     }
 }
 
+/// The draft was removed; the session goes on in the copy the user saved.
+pub fn going_on_in(lang: Lang, copy: &std::path::Path) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Đã lưu bản của bạn tại {} và làm tiếp trên tệp đó",
+            copy.display()
+        ),
+        Lang::En => format!(
+            "Yours is saved at {} and open to go on with",
+            copy.display()
+        ),
+    }
+}
+
 /// Title: the draft's file changed under the session.
 pub fn changed_title(lang: Lang) -> &'static str {
     lang.pick("Bản nháp bị thay đổi bên ngoài", "Draft changed outside")
@@ -404,18 +418,35 @@ pub fn changed_text(
 }
 
 /// One choice of that dialog.
-pub fn on_change(lang: Lang, choice: crate::app::opening::OnChange) -> &'static str {
+pub fn on_change(
+    lang: Lang,
+    choice: crate::app::opening::OnChange,
+    change: crate::store::identity::Change,
+) -> &'static str {
     use crate::app::opening::OnChange;
-    match choice {
-        OnChange::Reload => lang.pick(
+    use crate::store::identity::Change;
+    match (choice, change) {
+        (OnChange::KeepMine, Change::Removed) => lang.pick(
+            "Ghi lại bản của bạn vào chỗ cũ",
+            "Write yours back in its place",
+        ),
+        (OnChange::SaveElsewhere, Change::Removed) => lang.pick(
+            "Lưu bản của bạn ra tệp khác và làm tiếp trên tệp đó",
+            "Save yours elsewhere and go on in that file",
+        ),
+        (OnChange::KeepMine, Change::Link) => lang.pick(
+            "Giữ bản của bạn (thay liên kết bằng bản nháp; tệp nó trỏ tới giữ nguyên)",
+            "Keep yours (the link is replaced by the draft; what it points to is left alone)",
+        ),
+        (OnChange::Reload, _) => lang.pick(
             "Mở bản trên đĩa (bản của bạn được cất vào thư mục recovered)",
             "Open the file as it is now (yours is kept in the recovered folder)",
         ),
-        OnChange::KeepMine => lang.pick(
+        (OnChange::KeepMine, _) => lang.pick(
             "Giữ bản của bạn (bản trên đĩa được giữ làm bản cũ .~1~)",
             "Keep yours (the file as it is now is kept as generation .~1~)",
         ),
-        OnChange::SaveElsewhere => lang.pick(
+        (OnChange::SaveElsewhere, _) => lang.pick(
             "Lưu bản của bạn ra tệp khác, rồi mở bản trên đĩa",
             "Save yours elsewhere, then open the file as it is now",
         ),

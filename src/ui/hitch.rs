@@ -82,7 +82,7 @@ pub(super) fn render(app: &App, hitch: &Hitch, selected: usize, frame: &mut Fram
             wrap(&i18n::changed_text(lang, path, *change), inner_w),
             crate::app::opening::changed_choices(*change)
                 .iter()
-                .map(|&c| i18n::on_change(lang, c).to_string())
+                .map(|&c| i18n::on_change(lang, c, *change).to_string())
                 .collect(),
         ),
         Hitch::Broken {
