@@ -90,6 +90,12 @@ pub fn now_stamp() -> String {
         .to_string()
 }
 
+/// Now in UTC to the second ("2026-12-04T18:16:02Z"), as documents record it.
+pub fn now_stamp_seconds() -> String {
+    let now = jiff::Timestamp::now();
+    now.round(jiff::Unit::Second).unwrap_or(now).to_string()
+}
+
 impl Draft {
     /// Whether two drafts hold the same report (whenever each was saved).
     pub fn same_state(&self, other: &Draft) -> bool {

@@ -91,7 +91,7 @@ pub fn place_and_date(draft: &Draft) -> String {
     format!("{place}, {date}")
 }
 
-/// "(Kèm theo Báo cáo số 215/BC-UBND ngày 05/9/2024 của UBND huyện Tuy Phước)".
+/// "(Kèm theo Báo cáo số 215/BC-UBND ngày 05 tháng 9 năm 2024 của UBND huyện Tuy Phước)".
 pub fn attachment_line(draft: &Draft) -> String {
     let m = &draft.meta;
     let or_dots = |s: &str| {
@@ -103,12 +103,14 @@ pub fn attachment_line(draft: &Draft) -> String {
         }
     };
     let number = or_dots(&m.number);
+    // Written out as in the document's own date line (Nghị định 30): «ngày 05
+    // tháng 9 năm 2024».
     let date = match crate::rules::read_date(&m.date) {
-        Ok((d, mo, y)) => format!("{d:02}/{}/{y}", month(mo)),
-        Err(_) => or_dots(&m.date),
+        Ok((d, mo, y)) => format!("ngày {d:02} tháng {} năm {y}", month(mo)),
+        Err(_) => format!("ngày {}", or_dots(&m.date)),
     };
     format!(
-        "(Kèm theo Báo cáo số {number} ngày {date} của {})",
+        "(Kèm theo Báo cáo số {number} {date} của {})",
         or_dots(&m.unit)
     )
 }

@@ -113,7 +113,7 @@ fn every_section_answer_and_appendix_is_in_the_document() {
     }
     // Months 01 and 02 only take a leading zero.
     assert!(has(
-        "(Kèm theo Báo cáo số 215/BC-UBND ngày 05/9/2024 của UBND huyện Tuy Phước)"
+        "(Kèm theo Báo cáo số 215/BC-UBND ngày 05 tháng 9 năm 2024 của UBND huyện Tuy Phước)"
     ));
     assert!(
         !paras.iter().any(|p| p.contains("Kèm theo Kế hoạch")),
@@ -380,4 +380,59 @@ fn control_characters_from_a_hand_edited_draft_do_not_break_the_xml() {
     let paras: Vec<String> = w(xml.root(), "p").into_iter().map(text).collect();
     assert!(paras.iter().any(|p| p == "TrầnVăn Thanh"), "{paras:?}");
     roxmltree::Document::parse(pkg.part("docProps/core.xml")).expect("well-formed");
+}
+
+#[test]
+fn the_document_says_its_title_author_time_and_language_and_sets_text_as_a_clerk_would() {
+    // Issue 12, point 3.
+    let pkg = export(&sample("huyen-tuy-phuoc.ron"));
+    let core = roxmltree::Document::parse(pkg.part("docProps/core.xml")).unwrap();
+    let dc = |name: &str| {
+        core.descendants()
+            .find(|n| n.tag_name().name() == name)
+            .and_then(|n| n.text())
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert!(dc("title").starts_with("Kết quả sơ kết 03 năm thực hiện Nghị quyết số 05-NQ/TU"));
+    assert!(dc("title").ends_with("đến năm 2025"));
+    assert_eq!(dc("creator"), "UBND huyện Tuy Phước");
+    assert_eq!(dc("language"), "vi-VN");
+    let created = dc("created");
+    assert!(
+        !created.starts_with("1970") && created.ends_with('Z'),
+        "{created}"
+    );
+    let styles = roxmltree::Document::parse(pkg.part("word/styles.xml")).unwrap();
+    let lang = w(styles.root(), "lang");
+    assert!(
+        lang.iter().any(|l| attr(*l, "val") == Some("vi-VN")),
+        "the document's language is Vietnamese"
+    );
+    let doc = roxmltree::Document::parse(pkg.part("word/document.xml")).unwrap();
+    let paras = w(doc.root(), "p");
+    // Body paragraphs keep a lone line off the foot and head of a page.
+    let body = paras
+        .iter()
+        .find(|p| text(**p).starts_with("Ngay sau khi Ban Thường vụ Tỉnh ủy"))
+        .unwrap();
+    assert!(!w(*body, "widowControl").is_empty());
+    // V.1 and V.2 are bold like every «1.» heading, not italic.
+    for heading in ["1. Đối với Trung ương", "2. Đối với địa phương"] {
+        let p = paras.iter().find(|p| text(**p) == heading).unwrap();
+        let (_, bold) = first_run(*p);
+        assert!(bold, "{heading} is bold");
+        assert!(w(*p, "i").is_empty(), "{heading} is not italic");
+    }
+    // The summary line in the template's three phrases, the last two words of each
+    // held together.
+    let summary: Vec<String> = paras
+        .iter()
+        .map(|p| text(*p))
+        .skip_while(|t| t != "BÁO CÁO")
+        .skip(1)
+        .take(3)
+        .collect();
+    assert_eq!(summary.len(), 3);
+    assert!(summary[2].ends_with("năm\u{a0}2025"), "{summary:?}");
 }

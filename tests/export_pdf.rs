@@ -283,7 +283,7 @@ fn xlsx_prints_landscape_in_vietnamese_and_a_recalculating_reader_gets_the_same_
     for s in [
         "PHỤ LỤC 1",
         "PHỤ LỤC 4",
-        "(Kèm theo Báo cáo số 215/BC-UBND ngày 05/9/2024 của UBND huyện Tuy Phước)",
+        "(Kèm theo Báo cáo số 215/BC-UBND ngày 05 tháng 9 năm 2024 của UBND huyện Tuy Phước)",
         "tăng 3,6%",
         "Chưa đạt (còn thiếu",
         "96,4",

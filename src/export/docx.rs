@@ -63,6 +63,11 @@ pub fn render(
     draft_mark: bool,
 ) -> Result<Vec<u8>, String> {
     let mut parts = vec![report(template, draft, draft_mark, layout)];
+    let report_tables = parts[0]
+        .blocks
+        .iter()
+        .filter(|b| matches!(b, Block::Table(_)))
+        .count();
     for (table, sheet) in template.tables.iter().zip(eval.sheets.iter()) {
         let margins = layout.appendix_margins;
         let mut part = Part {
@@ -150,7 +155,22 @@ pub fn render(
     }
     // The official header rows and the row of column numbers repeat.
     let heads: Vec<usize> = template.tables.iter().map(|t| t.header.len() + 1).collect();
-    pack(doc, &heads, draft.meta.unit.trim())
+    // The report's own tables (heading and signature blocks) come first.
+    let skip = report_tables;
+    let props = Props {
+        title: template.title.join(" "),
+        author: draft.meta.unit.trim().to_string(),
+        at: crate::draft::now_stamp_seconds(),
+    };
+    pack(doc, skip, &heads, &props)
+}
+
+/// The document's core properties: the summary line as its title, the issuing body
+/// as its author, the time of the export (docx-rs writes 1970 and "unknown").
+struct Props {
+    title: String,
+    author: String,
+    at: String,
 }
 
 /// The page header and footer of a section `width` twips wide: the page number
@@ -174,19 +194,21 @@ fn page_furniture(layout: &Layout, width: i32, mark: Option<&String>) -> (Header
 
 /// Builds the package; header rows of appendix tables are marked to repeat on every
 /// page (docx-rs has no switch for `w:tblHeader`; see [`text::repeat_header_rows`]).
-fn pack(doc: Docx, heads: &[usize], author: &str) -> Result<Vec<u8>, String> {
+fn pack(doc: Docx, skip: usize, heads: &[usize], props: &Props) -> Result<Vec<u8>, String> {
     let mut xml = doc.build();
-    xml.document = text::repeat_header_rows(&xml.document, heads);
+    xml.document = text::repeat_header_rows(&xml.document, skip, heads);
+    xml.document = text::tiny_section_breaks(&xml.document);
+    xml.styles = text::language(&xml.styles, "vi-VN");
     let mut stored = std::io::Cursor::new(Vec::new());
     xml.pack(&mut stored).map_err(|e| e.to_string())?;
-    deflate(stored.get_ref(), author).map_err(|e| e.to_string())
+    deflate(stored.get_ref(), props).map_err(|e| e.to_string())
 }
 
 /// docx-rs stores its parts uncompressed; a consolidated report would be tens of
 /// megabytes that way. Repacks every part deflated, in the same order, naming the
 /// reporting unit as the document's author (docx-rs writes "unknown" and has no
 /// setter).
-fn deflate(stored: &[u8], author: &str) -> zip::result::ZipResult<Vec<u8>> {
+fn deflate(stored: &[u8], props: &Props) -> zip::result::ZipResult<Vec<u8>> {
     use std::io::{Cursor, Read, Write};
     let mut input = zip::ZipArchive::new(Cursor::new(stored))?;
     let mut output = zip::ZipWriter::new(Cursor::new(Vec::with_capacity(stored.len() / 4)));
@@ -203,7 +225,7 @@ fn deflate(stored: &[u8], author: &str) -> zip::result::ZipResult<Vec<u8>> {
         buf.clear();
         part.read_to_end(&mut buf)?;
         if name == "docProps/core.xml" {
-            buf = author_in_core(&buf, author);
+            buf = core_props(&buf, props);
         }
         output.start_file(name, options)?;
         output.write_all(&buf)?;
@@ -211,20 +233,31 @@ fn deflate(stored: &[u8], author: &str) -> zip::result::ZipResult<Vec<u8>> {
     Ok(output.finish()?.into_inner())
 }
 
-/// docProps/core.xml with `author` as creator and last editor.
-fn author_in_core(core: &[u8], author: &str) -> Vec<u8> {
-    let escaped = text::xml_safe(author)
-        .replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;");
+/// docProps/core.xml with the document's title, author, language and time.
+fn core_props(core: &[u8], props: &Props) -> Vec<u8> {
+    let escape = |s: &str| {
+        text::xml_safe(s)
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    };
+    let (author, title) = (escape(&props.author), escape(&props.title));
+    let epoch = "1970-01-01T00:00:00Z";
     String::from_utf8_lossy(core)
         .replace(
             "<dc:creator>unknown</dc:creator>",
-            &format!("<dc:creator>{escaped}</dc:creator>"),
+            &format!("<dc:creator>{author}</dc:creator>"),
         )
         .replace(
             "<cp:lastModifiedBy>unknown</cp:lastModifiedBy>",
-            &format!("<cp:lastModifiedBy>{escaped}</cp:lastModifiedBy>"),
+            &format!("<cp:lastModifiedBy>{author}</cp:lastModifiedBy>"),
+        )
+        .replace(epoch, &props.at)
+        .replace(
+            "</cp:coreProperties>",
+            &format!(
+                "<dc:title>{title}</dc:title><dc:language>vi-VN</dc:language></cp:coreProperties>"
+            ),
         )
         .into_bytes()
 }
@@ -258,14 +291,26 @@ fn report(template: &Template, draft: &Draft, draft_mark: bool, layout: &Layout)
         Face::BOLD,
     ))));
     for line in &template.title {
-        blocks.push(Block::para(para(AlignmentType::Center).add_run(run(
-            line,
-            sz.summary,
-            Face::BOLD,
-        ))));
+        // Should a line still not fit, its last two words wrap together: never one
+        // word alone on the last line.
+        let line = match line.trim().rsplit_once(' ') {
+            Some((head, last)) => format!("{head}\u{a0}{last}"),
+            None => line.trim().to_string(),
+        };
+        blocks.push(Block::para(
+            para(AlignmentType::Center)
+                .keep_next(true)
+                .add_run(run(&line, sz.summary, Face::BOLD)),
+        ));
     }
     blocks.push(Block::para(rule(width, 0.25)));
     body(template, draft, layout, &mut blocks);
+    // The signature block never stands alone on a page: the last paragraph of the
+    // text goes with it, whole.
+    if let Some(Block::Paragraph(p)) = blocks.last_mut() {
+        let last = std::mem::take(&mut **p);
+        **p = last.keep_next(true).keep_lines(true);
+    }
     blocks.push(Block::Table(Box::new(closing_block(draft, layout, width))));
     part.blocks = blocks;
     part
@@ -302,12 +347,17 @@ fn body(template: &Template, draft: &Draft, layout: &Layout, blocks: &mut Vec<Bl
             }
             if !f.number.is_empty() {
                 let label = format!("{} {}", f.number, f.title);
+                // «1.» items are headings of the «1.» level (bold, as V.1 and V.2
+                // are printed); lettered «a)» items are set in italic.
+                let face = if f.number.starts_with(|c: char| c.is_ascii_digit()) {
+                    Face::BOLD
+                } else {
+                    Face::ITALIC
+                };
                 blocks.push(Block::para(
-                    text::body_para(layout, true).keep_next(true).add_run(run(
-                        &label,
-                        sz,
-                        Face::ITALIC,
-                    )),
+                    text::body_para(layout, true)
+                        .keep_next(true)
+                        .add_run(run(&label, sz, face)),
                 ));
             }
             let paragraphs: Vec<&str> = match answer {
@@ -342,10 +392,17 @@ fn two_columns(width: i32, left: f64, l: Vec<Paragraph>, r: Vec<Paragraph>) -> T
             .vertical_align(VAlignType::Top)
             .clear_all_border()
     };
-    Table::without_borders(vec![TableRow::new(vec![cell(lw, l), cell(rw, r)])])
-        .set_grid(vec![lw, rw])
-        .width(width as usize, WidthType::Dxa)
-        .layout(docx_rs::TableLayoutType::Fixed)
+    // One row that never splits: the heading block, and «Nơi nhận» with the signature
+    // (title, room for signature and seal, name) stay on one page. No cell padding,
+    // so that the text of both columns starts at the text margin.
+    Table::without_borders(vec![
+        TableRow::new(vec![cell(lw, l), cell(rw, r)]).cant_split(),
+    ])
+    .set_grid(vec![lw, rw])
+    .width(width as usize, WidthType::Dxa)
+    .margins(docx_rs::TableCellMargins::new().margin(0, 0, 0, 0))
+    .indent(0)
+    .layout(docx_rs::TableLayoutType::Fixed)
 }
 
 /// Parent body, issuing body, number (left); motto or Party name, place and date
@@ -422,8 +479,18 @@ fn closing_block(draft: &Draft, layout: &Layout, width: i32) -> Table {
         italic: label.italic,
         underline: label.underline,
     };
+    // The profile's space above both columns, under the last line of text.
+    let first = |align| {
+        para(align).line_spacing(
+            docx_rs::LineSpacing::new()
+                .before((layout.closing_before * 20.0).round() as u32)
+                .after(0)
+                .line(240)
+                .line_rule(docx_rs::LineSpacingType::Auto),
+        )
+    };
     let mut left =
-        vec![para(AlignmentType::Left).add_run(run("Nơi nhận:", sz.recipients_label, face))];
+        vec![first(AlignmentType::Left).add_run(run("Nơi nhận:", sz.recipients_label, face))];
     for line in super::recipient_lines(draft) {
         left.push(para(AlignmentType::Left).add_run(run(&line, sz.recipients, Face::PLAIN)));
     }
@@ -432,8 +499,14 @@ fn closing_block(draft: &Draft, layout: &Layout, width: i32) -> Table {
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty())
-        .map(|l| {
-            para(AlignmentType::Center).add_run(run(&l.to_uppercase(), sz.signature, Face::BOLD))
+        .enumerate()
+        .map(|(i, l)| {
+            let p = if i == 0 {
+                first(AlignmentType::Center)
+            } else {
+                para(AlignmentType::Center)
+            };
+            p.add_run(run(&l.to_uppercase(), sz.signature, Face::BOLD))
         })
         .collect();
     // Room for the signature and the seal.

@@ -44,6 +44,9 @@ pub struct Layout {
     pub page_numbers: PageNumbers,
     /// How "Nơi nhận:" is set.
     pub recipients_label: LabelStyle,
+    /// Space above «Nơi nhận» and the signer's title, under the last line of text, in
+    /// points.
+    pub closing_before: f64,
     /// "PHỤ LỤC".
     pub appendix_label: String,
     /// The mark on a document that still has errors.

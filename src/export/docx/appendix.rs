@@ -46,12 +46,14 @@ pub(super) fn blocks(
     out.push(Block::Table(Box::new(grid(
         table, sheet, draft, layout, width,
     ))));
-    for note in &table.notes {
-        out.push(Block::para(para(AlignmentType::Left).add_run(run(
-            note,
-            layout.sizes.table,
-            Face::ITALIC,
-        ))));
+    let last = table.notes.len().saturating_sub(1);
+    for (i, note) in table.notes.iter().enumerate() {
+        out.push(Block::para(
+            para(AlignmentType::Left)
+                .keep_next(i < last)
+                .keep_lines(true)
+                .add_run(run(note, layout.sizes.table, Face::ITALIC)),
+        ));
     }
     out
 }
@@ -156,7 +158,12 @@ fn grid(table: &Spec, sheet: &Sheet, draft: &Draft, layout: &Layout, width: i32)
         .collect();
     rows.push(TableRow::new(numbers).cant_split());
     let sz = layout.sizes.table;
-    for row in &sheet.rows {
+    // The last rows go with the notes under the table: a note never stands alone on
+    // a page of its own.
+    let tail = sheet.rows.len().saturating_sub(2);
+    let notes = !table.notes.is_empty();
+    for (i, row) in sheet.rows.iter().enumerate() {
+        let keep = notes && i >= tail;
         let face = match row.kind {
             RowKind::Group { .. } | RowKind::Total | RowKind::Heading => Face::BOLD,
             _ => Face::PLAIN,
@@ -172,7 +179,11 @@ fn grid(table: &Spec, sheet: &Sheet, draft: &Draft, layout: &Layout, width: i32)
                     k if k.is_numeric() => AlignmentType::Right,
                     _ => AlignmentType::Left,
                 };
-                cell(ws[c], 1, para(align).add_run(run(&text, sz, face)))
+                cell(
+                    ws[c],
+                    1,
+                    para(align).keep_next(keep).add_run(run(&text, sz, face)),
+                )
             })
             .collect();
         // A row is never cut across two pages.

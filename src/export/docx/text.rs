@@ -100,8 +100,10 @@ pub fn body_para(layout: &Layout, indent: bool) -> Paragraph {
             .line_rule(LineSpacingType::Auto),
     );
     let first = (layout.first_line_indent * 1440.0 / 25.4).round() as i32;
+    // No line of a paragraph alone at the foot or the head of a page.
     p.indent(None, Some(SpecialIndentType::FirstLine(first)), None, None)
         .keep_lines(!indent)
+        .widow_control(true)
 }
 
 /// A short centred rule: an empty, tiny paragraph `share` of `width` twips wide with a
@@ -182,10 +184,11 @@ const TABLE: &[u8] = b"<w:tbl>";
 
 /// Marks the first `heads[i]` rows of the i-th appendix table to repeat on every page
 /// (`<w:tblHeader/>` after their `<w:cantSplit/>`): docx-rs has no repeat-header option.
-/// Tables without "can't split" rows (the heading and signature blocks) are skipped.
-pub fn repeat_header_rows(document: &[u8], heads: &[usize]) -> Vec<u8> {
+/// The first `skip` tables (the heading and signature blocks, whose one row can't be
+/// split either) are left as they are.
+pub fn repeat_header_rows(document: &[u8], skip: usize, heads: &[usize]) -> Vec<u8> {
     let mut out = Vec::with_capacity(document.len() + 1024);
-    let mut heads = heads.iter().copied();
+    let mut heads = std::iter::repeat_n(0, skip).chain(heads.iter().copied());
     // Positions are absolute; each search starts where the last one ended, so the
     // whole document is read about once (a consolidated report is megabytes).
     let mut at = 0;
@@ -208,15 +211,7 @@ pub fn repeat_header_rows(document: &[u8], heads: &[usize]) -> Vec<u8> {
             }
             (_, Some(t)) => {
                 let start = t + TABLE.len();
-                // An appendix table's first row can't be split; the heading and
-                // signature blocks' rows can.
-                let row_end = find_from(document, b"</w:tr>", start);
-                let is_appendix = matches!((next_row, row_end), (Some(a), Some(b)) if a < b);
-                left = if is_appendix {
-                    heads.next().unwrap_or(0)
-                } else {
-                    0
-                };
+                left = heads.next().unwrap_or(0);
                 next_table = find_from(document, TABLE, start);
             }
             _ => break,
@@ -224,6 +219,31 @@ pub fn repeat_header_rows(document: &[u8], heads: &[usize]) -> Vec<u8> {
     }
     out.extend_from_slice(&document[at..]);
     out
+}
+
+/// The empty paragraphs that only carry a section break (to the landscape appendix
+/// pages, between appendices) made one point high: at their usual 14 pt one that does
+/// not fit at the foot of a full page opens a blank numbered page of its own.
+pub fn tiny_section_breaks(document: &[u8]) -> Vec<u8> {
+    const BREAK: &str = "<w:pPr><w:sectPr>";
+    const TINY: &str = "<w:pPr><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"20\" \
+        w:lineRule=\"exact\" /><w:rPr><w:sz w:val=\"2\" /><w:szCs w:val=\"2\" /></w:rPr><w:sectPr>";
+    let text = String::from_utf8_lossy(document);
+    text.replace(BREAK, TINY).into_bytes()
+}
+
+/// styles.xml with `lang` as the document's language (spelling and hyphenation in
+/// Vietnamese, not the reader's default).
+pub fn language(styles: &[u8], lang: &str) -> Vec<u8> {
+    let text = String::from_utf8_lossy(styles);
+    text.replacen(
+        "<w:rPrDefault><w:rPr>",
+        &format!(
+            "<w:rPrDefault><w:rPr><w:lang w:val=\"{lang}\" w:eastAsia=\"{lang}\" w:bidi=\"ar-SA\" />"
+        ),
+        1,
+    )
+    .into_bytes()
 }
 
 /// The first place of `needle` in `hay` at or after `from`.
