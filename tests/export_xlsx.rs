@@ -215,3 +215,68 @@ fn headers_are_merged_numbers_vietnamese_and_pages_a4_landscape_with_repeated_ro
         "{workbook}"
     );
 }
+
+#[test]
+fn sheets_print_like_the_docx_with_page_numbers_and_numeric_targets_are_numbers() {
+    // Issue 12, point 4.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("pl.xlsx");
+    export_ok(&sample("huyen-tuy-phuoc.ron"), &out);
+    let layout = baocao::export::layout::for_body(baocao::draft::BodyKind::State).unwrap();
+    let m = layout.appendix_margins;
+    for n in 1..=4 {
+        let xml = part(&out, &format!("xl/worksheets/sheet{n}.xml"));
+        let doc = roxmltree::Document::parse(&xml).unwrap();
+        let margins = doc
+            .descendants()
+            .find(|e| e.tag_name().name() == "pageMargins")
+            .unwrap();
+        let inch = |a: &str| margins.attribute(a).unwrap().parse::<f64>().unwrap() * 25.4;
+        for (a, mm) in [
+            ("left", m.left),
+            ("right", m.right),
+            ("top", m.top),
+            ("bottom", m.bottom),
+        ] {
+            assert!(
+                (inch(a) - mm).abs() < 0.1,
+                "sheet {n} {a}: {} mm, the DOCX {mm}",
+                inch(a)
+            );
+        }
+        let footer = doc
+            .descendants()
+            .find(|e| e.tag_name().name() == "oddFooter")
+            .and_then(|e| e.text())
+            .unwrap_or_default();
+        assert!(
+            footer.contains("&P"),
+            "sheet {n} prints its page number: {footer:?}"
+        );
+    }
+    // Phụ lục 3: «100» is a number, «80 trở lên» and «TOP 20» are text.
+    let mut book: Xlsx<_> = open_workbook(&out).unwrap();
+    let pl3 = book.worksheet_range("Phụ lục 3").unwrap();
+    let cells: Vec<&Data> = pl3.used_cells().map(|(_, _, d)| d).collect();
+    assert!(
+        cells
+            .iter()
+            .any(|d| matches!(d, Data::Float(v) if *v == 100.0))
+    );
+    assert!(
+        cells
+            .iter()
+            .any(|d| matches!(d, Data::String(s) if s == "80 trở lên"))
+    );
+    assert!(
+        cells
+            .iter()
+            .any(|d| matches!(d, Data::String(s) if s == "TOP 20"))
+    );
+    assert!(
+        !cells
+            .iter()
+            .any(|d| matches!(d, Data::String(s) if s == "100")),
+        "no target «100» stored as text"
+    );
+}

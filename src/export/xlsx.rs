@@ -17,7 +17,7 @@ use crate::i18n::Lang;
 use crate::report::cell_text;
 use crate::rules::{Cell, Evaluation, RowKind, Sheet};
 use crate::template::header;
-use crate::template::{Table, Template};
+use crate::template::{ColumnKind, Table, Template};
 
 /// Paper size code of A4 in the XLSX page setup.
 const A4: u8 = 9;
@@ -182,6 +182,19 @@ fn write_sheet(
                 (Cell::Blank | Cell::Na, None) => {
                     ws.write_blank(xr, xc, st.text(bold, col.kind))?;
                 }
+                // A target that is a plain number («100», «80») is a number a reader
+                // can compute with; «80 trở lên», «TOP 20» stay text.
+                (Cell::Fixed, None) if col.kind == ColumnKind::Target => {
+                    match crate::number::parse(&shown, crate::number::Expect::Decimal) {
+                        Ok(Some(v)) => {
+                            let fmt = st.number(decimals(v, 3), bold);
+                            ws.write_number_with_format(xr, xc, v, &fmt)?;
+                        }
+                        _ => {
+                            ws.write_string_with_format(xr, xc, shown, st.text(bold, col.kind))?;
+                        }
+                    }
+                }
                 _ => {
                     ws.write_string_with_format(xr, xc, shown, st.text(bold, col.kind))?;
                 }
@@ -197,10 +210,25 @@ fn write_sheet(
     for (c, w) in widths.iter().enumerate() {
         ws.set_column_width(c as u16, *w)?;
     }
+    // The DOCX's landscape margins (and its header and footer at half of them), so
+    // that both print alike; the page number in the footer of every page.
+    let m = &layout.appendix_margins;
+    let inch = |mm: f64| mm / 25.4;
     ws.set_paper_size(A4)
         .set_landscape()
         .set_print_fit_to_pages(1, 0)
-        .set_margins(0.6, 0.6, 0.8, 0.6, 0.3, 0.3);
+        .set_margins(
+            inch(m.left),
+            inch(m.right),
+            inch(m.top),
+            inch(m.bottom),
+            inch(m.top / 2.0),
+            inch(m.bottom / 2.0),
+        )
+        .set_footer(format!(
+            "&C&\"{},Regular\"&{}&P",
+            layout.font, layout.sizes.page_number as u32
+        ));
     if draft_mark {
         // Every printed page says it is a draft, at the top right.
         ws.set_header(format!("&R&\"Times New Roman,Bold\"{}", layout.draft_mark));
