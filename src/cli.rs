@@ -118,6 +118,9 @@ pub enum Command {
         /// Định dạng / format: md, docx, xlsx (default: from the extension).
         #[arg(long)]
         format: Option<String>,
+        /// Markdown: ngắt dòng ở cột / wrap prose at this column.
+        #[arg(long, default_value_t = 80, value_parser = clap::value_parser!(u16).range(20..))]
+        width: u16,
     },
     /// Đề cương / outline templates.
     Template {
@@ -232,8 +235,16 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Some(Command::List) => drafts::list(&env),
         Some(Command::Check { draft, json }) => output::check(&env, &draft, json),
         Some(Command::Show { draft }) => output::show(&env, &draft),
-        Some(Command::Export { draft, to, format }) => {
-            output::export(&env, &draft, &to, format.as_deref())
+        Some(Command::Export {
+            draft,
+            to,
+            format,
+            width,
+        }) => {
+            let options = crate::export::Options {
+                width: usize::from(width),
+            };
+            output::export(&env, &draft, &to, format.as_deref(), options)
         }
         Some(Command::SaveLoop { file, count }) => drafts::save_loop(&env, &file, count),
         Some(Command::Template { .. }) => Ok(ExitCode::SUCCESS),

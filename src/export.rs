@@ -165,6 +165,19 @@ pub fn write(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     store::write_atomic(path, bytes, store::How::EXPORT).map_err(WriteError::Save)
 }
 
+/// Choices of an export beyond its format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    /// Markdown: the column at which prose is wrapped.
+    pub width: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { width: 80 }
+    }
+}
+
 /// The report in `format`, as bytes, with how ready it is (whether it went out
 /// marked "DỰ THẢO", and why); an error says what could not be built.
 pub fn render(
@@ -173,11 +186,24 @@ pub fn render(
     draft: &Draft,
     eval: &Evaluation,
 ) -> Result<(Vec<u8>, Readiness), String> {
+    render_with(format, template, draft, eval, Options::default())
+}
+
+/// [`render`] with [`Options`].
+pub fn render_with(
+    format: Format,
+    template: &Template,
+    draft: &Draft,
+    eval: &Evaluation,
+    options: Options,
+) -> Result<(Vec<u8>, Readiness), String> {
     let layout = layout::for_body(draft.meta.body)?;
     let ready = readiness(template, draft, eval);
     let mark = ready.is_draft();
     let bytes = match format {
-        Format::Markdown => markdown::render(template, draft, eval, &layout, mark).into_bytes(),
+        Format::Markdown => {
+            markdown::render(template, draft, eval, &layout, mark, options.width).into_bytes()
+        }
         Format::Docx => docx::render(template, draft, eval, &layout, mark)?,
         Format::Xlsx => xlsx::render(template, draft, eval, &layout, mark)?,
     };

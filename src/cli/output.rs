@@ -264,13 +264,14 @@ pub(super) fn export(
     name: &str,
     to: &std::path::Path,
     format: Option<&str>,
+    options: crate::export::Options,
 ) -> Result<ExitCode, Failure> {
     let (_, draft) = env.load(name)?;
     let Some(fmt) = crate::export::Format::pick(format, to) else {
         return Err(Failure::new(i18n::export_unknown_format(env.lang, to)));
     };
     let eval = rules::evaluate(&env.template, &draft);
-    let (bytes, ready) = crate::export::render(fmt, &env.template, &draft, &eval)
+    let (bytes, ready) = crate::export::render_with(fmt, &env.template, &draft, &eval, options)
         .map_err(|e| Failure::new(i18n::export_failed(env.lang, &e)))?;
     crate::export::write(to, &bytes)
         .map_err(|e| Failure::new(i18n::export_write_error(env.lang, &e)))?;
