@@ -5,6 +5,7 @@
 pub mod docx;
 pub mod layout;
 pub mod markdown;
+pub mod pdf;
 pub mod target;
 pub mod xlsx;
 
@@ -24,6 +25,8 @@ pub enum Format {
     Docx,
     /// Excel (XLSX) appendices.
     Xlsx,
+    /// PDF/A of the Word document, for the digital signature (through LibreOffice).
+    Pdf,
 }
 
 impl Format {
@@ -40,6 +43,7 @@ impl Format {
             Some("md" | "markdown") => Some(Format::Markdown),
             Some("docx") => Some(Format::Docx),
             Some("xlsx") => Some(Format::Xlsx),
+            Some("pdf") => Some(Format::Pdf),
             _ => None,
         }
     }
@@ -165,6 +169,10 @@ pub fn write(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     store::write_atomic(path, bytes, store::How::EXPORT).map_err(WriteError::Save)
 }
 
+/// The error text of a PDF export without LibreOffice; the interface puts it in words
+/// ([`crate::i18n::export_failed`]).
+pub const NO_LIBREOFFICE: &str = "no-libreoffice";
+
 /// Choices of an export beyond its format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Options {
@@ -206,6 +214,13 @@ pub fn render_with(
         }
         Format::Docx => docx::render(template, draft, eval, &layout, mark)?,
         Format::Xlsx => xlsx::render(template, draft, eval, &layout, mark)?,
+        Format::Pdf => {
+            let docx = docx::render(template, draft, eval, &layout, mark)?;
+            pdf::from_docx(&docx).map_err(|e| match e {
+                pdf::PdfError::NoLibreOffice => NO_LIBREOFFICE.to_string(),
+                other => other.to_string(),
+            })?
+        }
     };
     Ok((bytes, ready))
 }
@@ -219,7 +234,7 @@ pub fn suggested_name(draft_name: &str, format: Format) -> String {
 impl Format {
     /// The next format (or the previous one) in DOCX → XLSX → Markdown order.
     pub fn cycle(self, forward: bool) -> Format {
-        const ORDER: [Format; 3] = [Format::Docx, Format::Xlsx, Format::Markdown];
+        const ORDER: [Format; 4] = [Format::Docx, Format::Pdf, Format::Xlsx, Format::Markdown];
         let i = ORDER.iter().position(|f| *f == self).unwrap_or(0);
         let n = ORDER.len();
         ORDER[if forward {
@@ -235,6 +250,7 @@ impl Format {
             Format::Docx => "DOCX",
             Format::Xlsx => "XLSX",
             Format::Markdown => "Markdown",
+            Format::Pdf => "PDF",
         }
     }
 
@@ -244,6 +260,7 @@ impl Format {
             Format::Markdown => "md",
             Format::Docx => "docx",
             Format::Xlsx => "xlsx",
+            Format::Pdf => "pdf",
         }
     }
 }

@@ -317,3 +317,68 @@ fn xlsx_prints_landscape_in_vietnamese_and_a_recalculating_reader_gets_the_same_
 fn pages_of(dir: &Path, file: &Path, recalc: bool) -> Vec<(bool, String)> {
     pages(&to_pdf(dir, file, recalc))
 }
+
+#[test]
+fn a_pdf_export_is_pdfa_2b_with_the_drafts_title_and_author_a4_pages_and_embedded_fonts() {
+    // Issue 12, point 6.
+    if !tools() {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "CI installs LibreOffice"
+        );
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("bao-cao.pdf");
+    export_ok(&sample("huyen-tuy-phuoc.ron"), &out);
+    let meta = Proc::new("pdfinfo")
+        .arg("-meta")
+        .arg(&out)
+        .output()
+        .unwrap();
+    let meta = String::from_utf8_lossy(&meta.stdout).into_owned();
+    assert!(meta.contains("<pdfaid:part>2</pdfaid:part>"), "{meta}");
+    assert!(
+        meta.contains("<pdfaid:conformance>B</pdfaid:conformance>"),
+        "{meta}"
+    );
+    let info = Proc::new("pdfinfo").arg(&out).output().unwrap();
+    let info = String::from_utf8_lossy(&info.stdout).into_owned();
+    assert!(
+        info.contains("Title:           Kết quả sơ kết 03 năm"),
+        "{info}"
+    );
+    assert!(
+        info.contains("Author:          UBND huyện Tuy Phước"),
+        "{info}"
+    );
+    let pages = pages(&out);
+    assert!(pages.len() > 8);
+    assert!(!pages[0].0, "the report starts on a portrait A4 page");
+    assert!(pages.last().unwrap().0, "the appendices are landscape");
+    let fonts = Proc::new("pdffonts").arg(&out).output().unwrap();
+    let fonts = String::from_utf8_lossy(&fonts.stdout).into_owned();
+    for line in fonts.lines().skip(2) {
+        let cols: Vec<&str> = line.split_whitespace().collect();
+        // name type [encoding] emb sub uni object ID: "emb" is the fourth from the end.
+        assert_eq!(cols[cols.len() - 5], "yes", "a font not embedded: {line}");
+    }
+}
+
+#[test]
+fn without_libreoffice_a_pdf_export_says_what_to_install_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("bao-cao.pdf");
+    let o = common::baocao(dir.path())
+        .env("PATH", dir.path())
+        .args(["export"])
+        .arg(sample("huyen-tuy-phuoc.ron"))
+        .arg("--to")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("libreoffice-writer-nogui"), "{err}");
+    assert!(!out.exists(), "nothing written");
+}

@@ -636,7 +636,14 @@ fn the_review_step_exports_docx_xlsx_and_markdown_without_changing_the_draft() {
         "a name from the draft's: {s}"
     );
     assert!(!s.contains("DỰ THẢO"), "no errors, no warning: {s}");
-    // Tab changes the format and the suggested name's extension with it.
+    // Tab changes the format and the suggested name's extension with it: the PDF of
+    // the same document comes next.
+    h.press("<tab>");
+    let s = h.screen();
+    assert!(
+        s.contains("[ PDF ]") && s.contains("bao-cao-huyen-tuy-phuoc.pdf"),
+        "{s}"
+    );
     h.press("<tab>");
     let s = h.screen();
     assert!(
@@ -763,7 +770,7 @@ fn a_typed_extension_in_capitals_follows_tab_and_decides_the_format() {
     let out = h.dir.path().join("BC.DOCX");
     open_export_to(&mut h, &out);
     assert!(h.screen().contains("[ DOCX ]"), "{}", h.screen());
-    h.press("<tab>");
+    h.press("<tab><tab>");
     let s = h.screen();
     assert!(s.contains("[ XLSX ]") && s.contains("BC.xlsx"), "{s}");
     h.press("<enter>");

@@ -573,6 +573,14 @@ pub fn export_unknown_format(lang: Lang, path: &std::path::Path) -> String {
 
 /// An export could not be built (nothing was written).
 pub fn export_failed(lang: Lang, why: &str) -> String {
+    if why == crate::export::NO_LIBREOFFICE {
+        return lang
+            .pick(
+                "Chưa có LibreOffice để tạo PDF (chưa ghi gì). Cài đặt: sudo apt-get install libreoffice-writer-nogui fonts-liberation (hoặc gói libreoffice-writer), rồi xuất lại; hoặc xuất DOCX và tự chuyển sang PDF.",
+                "LibreOffice is needed to make a PDF (nothing written). Install it: sudo apt-get install libreoffice-writer-nogui fonts-liberation (or the libreoffice-writer package), then export again; or export DOCX and convert it yourself.",
+            )
+            .to_string();
+    }
     match lang {
         Lang::Vi => format!("Không tạo được tệp xuất (chưa ghi gì): {why}"),
         Lang::En => format!("Could not build the export (nothing written): {why}"),

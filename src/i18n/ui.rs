@@ -622,8 +622,8 @@ pub fn kept_but_left_out(lang: Lang) -> &'static str {
 /// The review step: how the report leaves the program today.
 pub fn export_note(lang: Lang) -> &'static str {
     lang.pick(
-        "Ctrl-X: xuất báo cáo (DOCX, XLSX, Markdown).",
-        "Ctrl-X: export the report (DOCX, XLSX, Markdown).",
+        "Ctrl-X: xuất báo cáo (DOCX, PDF, XLSX, Markdown).",
+        "Ctrl-X: export the report (DOCX, PDF, XLSX, Markdown).",
     )
 }
 
@@ -652,6 +652,10 @@ pub fn export_format_note(lang: Lang, format: crate::export::Format) -> &'static
         Format::Markdown => lang.pick(
             "Toàn văn báo cáo dạng văn bản thuần",
             "The whole report as plain text",
+        ),
+        Format::Pdf => lang.pick(
+            "Bản PDF/A của văn bản để ký số (cần LibreOffice)",
+            "The document as PDF/A for the digital signature (needs LibreOffice)",
         ),
     }
 }

@@ -80,7 +80,7 @@ fn export(
         t.dim,
     ))];
     let mut choices = Vec::new();
-    for f in [Format::Docx, Format::Xlsx, Format::Markdown] {
+    for f in [Format::Docx, Format::Pdf, Format::Xlsx, Format::Markdown] {
         let label = format!(" {} ", f.label());
         // The chosen one is marked by brackets too, for terminals without colour.
         let (text, style) = if f == format {
