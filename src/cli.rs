@@ -121,6 +121,10 @@ pub enum Command {
         /// Markdown: ngắt dòng ở cột / wrap prose at this column.
         #[arg(long, default_value_t = 80, value_parser = clap::value_parser!(u16).range(20..))]
         width: u16,
+        /// Ghi kèm tệp thông tin văn bản (JSON) / also write the document's
+        /// identification beside it as NAME.meta.json.
+        #[arg(long)]
+        meta: bool,
     },
     /// Đề cương / outline templates.
     Template {
@@ -240,11 +244,12 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
             to,
             format,
             width,
+            meta,
         }) => {
             let options = crate::export::Options {
                 width: usize::from(width),
             };
-            output::export(&env, &draft, &to, format.as_deref(), options)
+            output::export(&env, &draft, &to, format.as_deref(), options, meta)
         }
         Some(Command::SaveLoop { file, count }) => drafts::save_loop(&env, &file, count),
         Some(Command::Template { .. }) => Ok(ExitCode::SUCCESS),

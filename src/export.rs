@@ -5,6 +5,7 @@
 pub mod docx;
 pub mod layout;
 pub mod markdown;
+pub mod meta;
 pub mod pdf;
 pub mod target;
 pub mod xlsx;

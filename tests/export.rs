@@ -182,3 +182,38 @@ fn blanks_keep_a_report_a_draft_even_without_errors() {
     assert!(!String::from_utf8_lossy(&o.stdout).contains("DỰ THẢO"));
     assert!(!fs::read_to_string(&full).unwrap().contains("DỰ THẢO"));
 }
+
+#[test]
+fn meta_writes_the_documents_identification_beside_the_export() {
+    // Issue 12, point 7.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("bao-cao.docx");
+    baocao(dir.path())
+        .args(["export"])
+        .arg(sample("huyen-tuy-phuoc.ron"))
+        .arg("--to")
+        .arg(&out)
+        .arg("--meta")
+        .assert()
+        .success();
+    let side = dir.path().join("bao-cao.meta.json");
+    let v: serde_json::Value = serde_json::from_str(&fs::read_to_string(&side).unwrap()).unwrap();
+    let t = Template::builtin().unwrap();
+    let d = baocao::store::load(&sample("huyen-tuy-phuoc.ron"), &[&t]).unwrap();
+    assert_eq!(v["issuing_body"], d.meta.unit.as_str());
+    assert_eq!(v["number_and_symbol"], "215/BC-UBND");
+    assert_eq!(v["date"], "2024-09-05");
+    assert_eq!(v["summary"], t.title.join(" ").as_str());
+    assert_eq!(v["signer"], d.meta.signer.as_str());
+    assert_eq!(v["signer_title"][0], "KT. CHỦ TỊCH");
+    assert_eq!(
+        v["recipients"].as_array().unwrap().len(),
+        d.meta.recipients.len()
+    );
+    assert_eq!(v["format"], "docx");
+    assert!(
+        v["pages"].is_null(),
+        "a DOCX's pages are the reader's to lay out"
+    );
+    assert_eq!(v["draft"], false);
+}

@@ -382,3 +382,28 @@ fn without_libreoffice_a_pdf_export_says_what_to_install_and_writes_nothing() {
     assert!(err.contains("libreoffice-writer-nogui"), "{err}");
     assert!(!out.exists(), "nothing written");
 }
+
+#[test]
+fn the_meta_file_of_a_pdf_counts_its_pages() {
+    if !tools() {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "CI installs LibreOffice"
+        );
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("bao-cao.pdf");
+    common::baocao(dir.path())
+        .args(["export"])
+        .arg(sample("huyen-tuy-phuoc.ron"))
+        .arg("--to")
+        .arg(&out)
+        .arg("--meta")
+        .assert()
+        .success();
+    let v: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(dir.path().join("bao-cao.meta.json")).unwrap())
+            .unwrap();
+    assert_eq!(v["pages"].as_u64().unwrap() as usize, pages(&out).len());
+}

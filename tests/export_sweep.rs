@@ -317,22 +317,3 @@ fn no_split_signature_no_blank_page_appendices_on_their_own_pages_headers_repeat
         bad.join("\n")
     );
 }
-
-#[test]
-#[ignore = "a tool for looking: writes one variant's PDF text to /tmp/sweep-look.txt"]
-fn look() {
-    let t = Template::builtin().unwrap();
-    let dir = std::path::PathBuf::from("/tmp/sweep-look");
-    let _ = fs::create_dir_all(&dir);
-    let d = with_rows(&t, "pl1", &row_parent(&t, "pl1").unwrap(), 29);
-    let f = dir.join("x.docx");
-    docx(&t, &d, &f);
-    let out = convert_all(&dir, &[f]);
-    let p = pages(&out.join("x.pdf"));
-    let text: Vec<String> = p
-        .iter()
-        .enumerate()
-        .map(|(i, (l, t))| format!("=== {} {l}\n{t}", i + 1))
-        .collect();
-    fs::write("/tmp/sweep-look.txt", text.join("\n")).unwrap();
-}

@@ -265,6 +265,7 @@ pub(super) fn export(
     to: &std::path::Path,
     format: Option<&str>,
     options: crate::export::Options,
+    meta: bool,
 ) -> Result<ExitCode, Failure> {
     let (_, draft) = env.load(name)?;
     let Some(fmt) = crate::export::Format::pick(format, to) else {
@@ -276,5 +277,14 @@ pub(super) fn export(
     crate::export::write(to, &bytes)
         .map_err(|e| Failure::new(i18n::export_write_error(env.lang, &e)))?;
     crate::cli::say!("{}", i18n::exported(env.lang, to, ready));
+    if meta {
+        use crate::export::meta;
+        let side = meta::path_for(to);
+        let described = meta::describe(&env.template, &draft, to, fmt, &bytes, ready.is_draft());
+        let json = serde_json::to_string_pretty(&described).unwrap_or_default() + "\n";
+        crate::export::write(&side, json.as_bytes())
+            .map_err(|e| Failure::new(i18n::export_write_error(env.lang, &e)))?;
+        crate::cli::say!("{}", i18n::exported(env.lang, &side, ready));
+    }
     Ok(ExitCode::SUCCESS)
 }
