@@ -6,6 +6,7 @@ pub mod docx;
 pub mod layout;
 pub mod markdown;
 pub mod meta;
+pub mod metrics;
 pub mod pdf;
 pub mod target;
 pub mod xlsx;

@@ -14,6 +14,7 @@ use docx_rs::{
 
 use self::text::{Face, para, rule, run};
 use super::layout::{HeaderKind, IssuerMark, Layout, Margins};
+use super::metrics;
 use crate::draft::Draft;
 use crate::rules::Evaluation;
 use crate::template::{FieldKind, Template};
@@ -303,7 +304,16 @@ fn report(template: &Template, draft: &Draft, draft_mark: bool, layout: &Layout)
                 .add_run(run(&line, sz.summary, Face::BOLD)),
         ));
     }
-    blocks.push(Block::para(rule(width, 0.25)));
+    // Under the summary line: the profile's share of its longest line.
+    let longest = template
+        .title
+        .iter()
+        .map(|l| metrics::width_pt(l, sz.summary, true))
+        .fold(0.0, f64::max);
+    blocks.push(Block::para(rule(
+        width,
+        share(width, longest, layout.rules.summary),
+    )));
     body(template, draft, layout, &mut blocks);
     // The signature block never stands alone on a page: the last paragraph of the
     // text goes with it, whole.
@@ -381,6 +391,13 @@ fn body(template: &Template, draft: &Draft, layout: &Layout, blocks: &mut Vec<Bl
     }
 }
 
+/// The share of a column `column` twips wide that a rule takes: `fraction` of a text
+/// `text_pt` points wide (a text wider than the column wraps: the column then).
+fn share(column: i32, text_pt: f64, fraction: f64) -> f64 {
+    let column = f64::from(column.max(1));
+    (text_pt * 20.0 * fraction).min(column) / column
+}
+
 /// A borderless table of two columns, `left` share of `width` on the left.
 fn two_columns(width: i32, left: f64, l: Vec<Paragraph>, r: Vec<Paragraph>) -> Table {
     let lw = (f64::from(width) * left).round() as usize;
@@ -420,13 +437,13 @@ fn heading_block(draft: &Draft, layout: &Layout, width: i32) -> Table {
             Face::PLAIN,
         )));
     }
-    left.push(para(AlignmentType::Center).add_run(run(
-        &m.unit.to_uppercase(),
-        sz.issuer,
-        Face::BOLD,
-    )));
+    let issuer = m.unit.to_uppercase();
+    left.push(para(AlignmentType::Center).add_run(run(&issuer, sz.issuer, Face::BOLD)));
     match layout.issuer_mark {
-        IssuerMark::Rule => left.push(rule(lw as i32, 0.35)),
+        IssuerMark::Rule => {
+            let text = metrics::width_pt(issuer.trim(), sz.issuer, true);
+            left.push(rule(lw as i32, share(lw as i32, text, layout.rules.issuer)));
+        }
         IssuerMark::Star => {
             left.push(para(AlignmentType::Center).add_run(run("*", sz.issuer, Face::PLAIN)))
         }
@@ -444,20 +461,16 @@ fn heading_block(draft: &Draft, layout: &Layout, width: i32) -> Table {
                 sz.motto_top,
                 Face::BOLD,
             )));
-            right.push(para(AlignmentType::Center).add_run(run(
-                "Độc lập - Tự do - Hạnh phúc",
-                sz.motto,
-                Face::BOLD,
-            )));
-            right.push(rule(rw as i32, 0.6));
+            let motto = "Độc lập - Tự do - Hạnh phúc";
+            right.push(para(AlignmentType::Center).add_run(run(motto, sz.motto, Face::BOLD)));
+            let text = metrics::width_pt(motto, sz.motto, true);
+            right.push(rule(rw as i32, share(rw as i32, text, layout.rules.motto)));
         }
         HeaderKind::Party => {
-            right.push(para(AlignmentType::Center).add_run(run(
-                "ĐẢNG CỘNG SẢN VIỆT NAM",
-                sz.motto_top,
-                Face::BOLD,
-            )));
-            right.push(rule(rw as i32, 0.6));
+            let party = "ĐẢNG CỘNG SẢN VIỆT NAM";
+            right.push(para(AlignmentType::Center).add_run(run(party, sz.motto_top, Face::BOLD)));
+            let text = metrics::width_pt(party, sz.motto_top, true);
+            right.push(rule(rw as i32, share(rw as i32, text, layout.rules.motto)));
         }
     }
     right.push(para(AlignmentType::Center).add_run(run(

@@ -47,10 +47,26 @@ pub struct Layout {
     /// Space above «Nơi nhận» and the signer's title, under the last line of text, in
     /// points.
     pub closing_before: f64,
+    /// How long each rule is, as a share of the width of the text above it.
+    pub rules: RuleLengths,
     /// "PHỤ LỤC".
     pub appendix_label: String,
     /// The mark on a document that still has errors.
     pub draft_mark: String,
+}
+
+/// The rules of the heading block and under the summary line, each as a share of the
+/// text it stands under (measured in the document's font).
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct RuleLengths {
+    /// Under the issuing body.
+    pub issuer: f64,
+    /// Under the motto «Độc lập - Tự do - Hạnh phúc», or under «ĐẢNG CỘNG SẢN VIỆT
+    /// NAM».
+    pub motto: f64,
+    /// Under the summary line (its longest line).
+    pub summary: f64,
 }
 
 /// Page margins in millimetres.
