@@ -102,7 +102,7 @@ fn a_failed_export_leaves_no_file() {
         dir.path().join("khong-co/x.md"),
         dir.path().join("khong-co/x.docx"),
         dir.path().join("khong-co/x.xlsx"),
-        dir.path().join("x.pdf"),
+        dir.path().join("x.odt"),
     ] {
         let o = export(dir.path(), &sample("so-noi-vu.ron"), &target)
             .output()
@@ -136,14 +136,17 @@ fn format_flag_overrides_the_extension_and_unknown_ones_are_refused() {
     let o = export(
         dir.path(),
         &sample("huyen-tuy-phuoc.ron"),
-        &dir.path().join("x.pdf"),
+        &dir.path().join("x.odt"),
     )
     .output()
     .unwrap();
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(
-        err.contains(".docx") && err.contains(".xlsx") && err.contains(".md"),
+        err.contains(".docx")
+            && err.contains(".pdf")
+            && err.contains(".xlsx")
+            && err.contains(".md"),
         "{err}"
     );
 }

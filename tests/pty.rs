@@ -384,6 +384,8 @@ fn exports_from_the_wizard_and_remembers_where_next_time() {
     s.send(CTRL_X);
     s.wait_text("Xuất báo cáo");
     s.send(TAB);
+    s.wait_text("[ PDF ]");
+    s.send(TAB);
     s.wait_text("[ XLSX ]");
     s.send(CTRL_U);
     s.send(&format!("{}/", folder.display()));

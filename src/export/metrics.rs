@@ -49,6 +49,30 @@ pub fn width_pt(text: &str, size: f64, bold: bool) -> f64 {
     units as f64 * size / f64::from(face.units_per_em)
 }
 
+/// How many lines `text` takes in a column `width` points wide, wrapped at spaces
+/// (a word wider than the column takes a line of its own).
+pub fn lines(text: &str, width: f64, size: f64, bold: bool) -> usize {
+    let space = width_pt(" ", size, bold);
+    text.split('\n')
+        .map(|para| {
+            let mut count = 1;
+            let mut used = 0.0;
+            for word in para.split_whitespace() {
+                let w = width_pt(word, size, bold);
+                if used > 0.0 && used + space + w > width {
+                    count += 1;
+                    used = w;
+                } else if used > 0.0 {
+                    used += space + w;
+                } else {
+                    used = w;
+                }
+            }
+            count
+        })
+        .sum()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -61,6 +85,15 @@ mod tests {
         assert!(width_pt("m", 12.0, true) > width_pt("m", 12.0, false));
         // Precomposed Vietnamese letters are in the table, as wide as their base.
         assert_eq!(width_pt("Ệ", 13.0, true), width_pt("E", 13.0, true));
-        assert_eq!(width_pt("ư", 13.0, false), width_pt("u", 13.0, false));
+        // The horn makes «ư» wider than «u», as in Times New Roman.
+        assert!(width_pt("ư", 13.0, false) > width_pt("u", 13.0, false));
+    }
+
+    #[test]
+    fn lines_wrap_at_spaces_within_the_width() {
+        let w = width_pt("Số hồ sơ", 12.0, true);
+        assert_eq!(lines("Số hồ sơ", w + 0.1, 12.0, true), 1);
+        assert_eq!(lines("Số hồ sơ đang", w + 0.1, 12.0, true), 2);
+        assert_eq!(lines("một\nhai", 500.0, 12.0, false), 2);
     }
 }

@@ -561,11 +561,11 @@ pub fn exported(lang: Lang, path: &std::path::Path, r: crate::export::Readiness)
 pub fn export_unknown_format(lang: Lang, path: &std::path::Path) -> String {
     match lang {
         Lang::Vi => format!(
-            "Không biết xuất {} theo định dạng nào: dùng đuôi .docx, .xlsx hoặc .md (hoặc --format docx|xlsx|md)",
+            "Không biết xuất {} theo định dạng nào: dùng đuôi .docx, .pdf, .xlsx hoặc .md (hoặc --format docx|pdf|xlsx|md)",
             path.display()
         ),
         Lang::En => format!(
-            "Cannot tell the format of {}: use a .docx, .xlsx or .md name (or --format docx|xlsx|md)",
+            "Cannot tell the format of {}: use a .docx, .pdf, .xlsx or .md name (or --format docx|pdf|xlsx|md)",
             path.display()
         ),
     }

@@ -97,6 +97,39 @@ fn widths(table: &Spec, width: i32) -> Vec<usize> {
         .collect()
 }
 
+/// The least height in twips of each header row: every caption's lines (at `size`,
+/// bold, in its cell's width less the cell margins), a caption merged over several
+/// rows shared out by growing the last of them.
+fn header_heights(
+    placed: &[header::Placed<'_>],
+    ws: &[usize],
+    nrows: usize,
+    size: f64,
+) -> Vec<f64> {
+    // Single line spacing is about 1.15 times the size; 30 twips of margin above and
+    // below (the grid's cell margins), a little room besides.
+    let line = size * 1.15 * 20.0;
+    let pad = 2.0 * 30.0 + 20.0;
+    let need = |p: &header::Placed<'_>| {
+        let twips: usize = ws[p.col..(p.col + p.cols).min(ws.len())].iter().sum();
+        let width_pt = (twips as f64 - 160.0) / 20.0;
+        super::super::metrics::lines(p.text, width_pt, size, true) as f64 * line + pad
+    };
+    let mut heights = vec![line + pad; nrows];
+    for p in placed.iter().filter(|p| p.rows == 1) {
+        heights[p.row] = heights[p.row].max(need(p));
+    }
+    for p in placed.iter().filter(|p| p.rows > 1) {
+        let end = (p.row + p.rows).min(nrows);
+        let have: f64 = heights[p.row..end].iter().sum();
+        let want = need(p);
+        if want > have {
+            heights[end - 1] += want - have;
+        }
+    }
+    heights
+}
+
 fn cell(width: usize, span: usize, paragraph: Paragraph) -> TableCell {
     TableCell::new()
         .add_paragraph(paragraph)
@@ -112,7 +145,8 @@ fn grid(table: &Spec, sheet: &Sheet, draft: &Draft, layout: &Layout, width: i32)
     let hsz = layout.sizes.table_header;
     let mut rows = Vec::new();
     let placed = header::place(table);
-    for r in 0..table.header.len() {
+    let heights = header_heights(&placed, &ws, table.header.len(), hsz);
+    for (r, &height) in heights.iter().enumerate() {
         let mut cells = Vec::new();
         let mut c = 0;
         while c < ws.len() {
@@ -140,8 +174,15 @@ fn grid(table: &Spec, sheet: &Sheet, draft: &Draft, layout: &Layout, width: i32)
             cells.push(tc);
             c += p.cols;
         }
-        // The packer makes the header rows repeat on each page.
-        rows.push(TableRow::new(cells).cant_split());
+        // The packer makes the header rows repeat on each page. Each row is at least as
+        // tall as its captions need: a repeated header with cells merged down is not
+        // grown by the reader, and would cut them.
+        rows.push(
+            TableRow::new(cells)
+                .cant_split()
+                .row_height(height as f32)
+                .height_rule(docx_rs::HeightRule::AtLeast),
+        );
     }
     let numbers = table
         .columns
