@@ -38,8 +38,14 @@ struct TextLine {
 }
 
 fn lines(pdf: &Path) -> Vec<TextLine> {
+    lines_of(pdf, 1)
+}
+
+/// The lines of page `page`.
+fn lines_of(pdf: &Path, page: usize) -> Vec<TextLine> {
+    let page = page.to_string();
     let o = Command::new("pdftotext")
-        .args(["-bbox-layout", "-f", "1", "-l", "1"])
+        .args(["-bbox-layout", "-f", &page, "-l", &page])
         .arg(pdf)
         .arg("-")
         .output()
@@ -210,4 +216,39 @@ fn rules_are_drawn_to_the_decree_in_the_three_samples() {
     check("huyen-tuy-phuoc.ron", Some("UBND HUYỆN TUY PHƯỚC"), motto);
     check("so-noi-vu.ron", Some("SỞ NỘI VỤ"), motto);
     check("huyen-uy-tuy-phuoc.ron", None, "ĐẢNG CỘNG SẢN VIỆT NAM");
+}
+
+#[test]
+fn noi_nhan_starts_at_the_text_margin() {
+    // Issue 12, point 3: no cell padding pushes «Nơi nhận» right of the margin.
+    if !tools() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("bc.pdf");
+    export_ok(&sample("huyen-tuy-phuoc.ron"), &pdf);
+    let page = (1..30)
+        .find(|&p| {
+            lines_of(&pdf, p)
+                .iter()
+                .any(|l| l.text.starts_with("Nơi nhận"))
+        })
+        .expect("a page with «Nơi nhận»");
+    let lines = lines_of(&pdf, page);
+    let noi_nhan = lines
+        .iter()
+        .find(|l| l.text.starts_with("Nơi nhận"))
+        .unwrap();
+    // The text margin: where most lines of the page begin (30 mm in the profile).
+    let margin = lines.iter().map(|l| l.x0).fold(f64::INFINITY, f64::min);
+    println!(
+        "MEASURE «Nơi nhận» at {:.1} mm, the text margin at {:.1} mm",
+        mm(noi_nhan.x0),
+        mm(margin)
+    );
+    assert!((mm(noi_nhan.x0) - mm(margin)).abs() < 0.3);
+    assert!(
+        (mm(margin) - 30.0).abs() < 0.5,
+        "the profile's left margin is 30 mm"
+    );
 }
