@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command as Proc;
 
 mod common;
+use common::pdf::pages;
 use common::{export_ok, sample};
 
 fn have(tool: &str) -> bool {
@@ -79,41 +80,6 @@ fn to_pdf(dir: &Path, file: &Path, recalc: bool) -> PathBuf {
         String::from_utf8_lossy(&o.stderr)
     );
     pdf
-}
-
-/// (landscape, text) of every page.
-fn pages(pdf: &Path) -> Vec<(bool, String)> {
-    let info = Proc::new("pdfinfo")
-        .args(["-f", "1", "-l", "9999"])
-        .arg(pdf)
-        .output()
-        .unwrap();
-    let info = String::from_utf8_lossy(&info.stdout).to_string();
-    let sizes: Vec<bool> = info
-        .lines()
-        .filter(|l| l.starts_with("Page") && l.contains(" size:"))
-        .map(|l| {
-            let dims: Vec<f64> = l
-                .split_whitespace()
-                .filter_map(|w| w.parse::<f64>().ok())
-                .collect();
-            // "Page    3 size:  841.89 x 595.304 pts (A4)": page number, width, height.
-            dims[1] > dims[2]
-        })
-        .collect();
-    assert!(!sizes.is_empty(), "{info}");
-    assert!(info.contains("(A4)"), "A4 pages: {info}");
-    (1..=sizes.len())
-        .map(|n| {
-            let t = Proc::new("pdftotext")
-                .args(["-layout", "-f", &n.to_string(), "-l", &n.to_string()])
-                .arg(pdf)
-                .arg("-")
-                .output()
-                .unwrap();
-            (sizes[n - 1], String::from_utf8_lossy(&t.stdout).to_string())
-        })
-        .collect()
 }
 
 /// Words of a line, for comparing table rows whatever the column spacing.

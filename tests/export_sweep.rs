@@ -21,6 +21,7 @@ use baocao::export::{self, Format};
 use baocao::template::Template;
 
 mod common;
+use common::pdf::pages;
 
 fn tools() -> bool {
     let have = |t: &str| Command::new(t).arg("--version").output().is_ok();
@@ -128,38 +129,6 @@ fn convert_all(dir: &Path, files: &[PathBuf]) -> PathBuf {
         String::from_utf8_lossy(&o.stderr)
     );
     out
-}
-
-/// (landscape, text) of every page: one pdfinfo and one pdftotext per file (pages are
-/// separated by form feeds).
-fn pages(pdf: &Path) -> Vec<(bool, String)> {
-    let info = Command::new("pdfinfo")
-        .args(["-f", "1", "-l", "9999"])
-        .arg(pdf)
-        .output()
-        .unwrap();
-    let info = String::from_utf8_lossy(&info.stdout).into_owned();
-    let landscape: Vec<bool> = info
-        .lines()
-        .filter(|l| l.starts_with("Page") && l.contains(" size:"))
-        .map(|l| {
-            let dims: Vec<f64> = l
-                .split_whitespace()
-                .filter_map(|w| w.parse::<f64>().ok())
-                .collect();
-            dims[1] > dims[2]
-        })
-        .collect();
-    let text = Command::new("pdftotext")
-        .arg("-layout")
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&text.stdout).into_owned();
-    let texts: Vec<String> = text.split('\u{c}').map(str::to_string).collect();
-    assert!(texts.len() >= landscape.len(), "{}", pdf.display());
-    landscape.into_iter().zip(texts).collect()
 }
 
 /// The lines of a page that hold something, without its header line (the page

@@ -5,6 +5,8 @@
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
 #[cfg(unix)]
+pub mod pdf;
+#[cfg(unix)]
 pub mod pty;
 #[cfg(unix)]
 pub mod users;
