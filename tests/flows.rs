@@ -986,3 +986,43 @@ fn the_new_draft_form_shows_every_recipient_line() {
         ["Như trên;", "Sở Nội vụ;", "UBND tỉnh;", "Lưu: VT."]
     );
 }
+
+#[test]
+fn the_footer_keeps_its_keys_at_80_columns_in_every_typing_mode() {
+    // Issue 13, point 5: with Telex shown, «^N bước sau» fell off.
+    for lang in [baocao::i18n::Lang::Vi, baocao::i18n::Lang::En] {
+        let mut h = Harness::district(Some("i.2"));
+        h.app.lang = lang;
+        let mut seen = Vec::new();
+        for method in [
+            baocao::ime::InputMethod::Off,
+            baocao::ime::InputMethod::Telex,
+            baocao::ime::InputMethod::Vni,
+        ] {
+            h.app.typing.method = method;
+            let line = footer(&h);
+            assert!(line.contains("^N"), "{lang:?} {method:?}: {line}");
+            assert!(line.contains("^S"), "{lang:?} {method:?}: {line}");
+            assert!(line.contains("^T"), "{lang:?} {method:?}: {line}");
+            assert!(
+                line.trim_end().ends_with(match method {
+                    baocao::ime::InputMethod::Off => {
+                        if lang == baocao::i18n::Lang::Vi {
+                            "tắt"
+                        } else {
+                            "plain"
+                        }
+                    }
+                    baocao::ime::InputMethod::Telex => "Telex",
+                    baocao::ime::InputMethod::Vni => "VNI",
+                }),
+                "{lang:?} {method:?}: {line}"
+            );
+            seen.push(line);
+        }
+        assert!(
+            seen.iter()
+                .all(|l| unicode_width::UnicodeWidthStr::width(l.as_str()) <= 80)
+        );
+    }
+}

@@ -22,7 +22,7 @@ pub fn cmd_label(lang: Lang, context: Context, cmd: Cmd) -> &'static str {
         (Context::Outline, Cmd::Up) => lang.pick("lên", "up"),
         (Context::Outline, Cmd::Down) => lang.pick("xuống", "down"),
         (Context::Outline, Cmd::Help) => lang.pick("trợ giúp", "help"),
-        (Context::Text, Cmd::NextField) => lang.pick("ô sau", "next field"),
+        (Context::Text, Cmd::NextField) => lang.pick("ô sau", "next"),
         (Context::Text, Cmd::PrevField) => lang.pick("ô trước", "previous field"),
         (Context::Text, Cmd::NothingToReport) => lang.pick("Không phát sinh", "nothing to report"),
         (Context::Global, Cmd::Undo) => lang.pick("hoàn tác thay đổi", "undo a change"),
@@ -31,7 +31,7 @@ pub fn cmd_label(lang: Lang, context: Context, cmd: Cmd) -> &'static str {
             lang.pick("giải trình cảnh báo ở đây", "explain the warning here")
         }
         (Context::List, Cmd::Explain) => lang.pick("giải trình", "explain"),
-        (Context::Text, Cmd::Back) => lang.pick("về mục lục", "to outline"),
+        (Context::Text, Cmd::Back) => lang.pick("về mục lục", "outline"),
         (Context::Grid, Cmd::Enter) => lang.pick("sửa ô", "edit cell"),
         (Context::Grid, Cmd::NextField) => lang.pick("ô sau", "next cell"),
         (Context::Grid, Cmd::PrevField) => lang.pick("ô trước", "previous cell"),
@@ -608,6 +608,17 @@ pub fn input_method_name(lang: Lang, m: crate::ime::InputMethod) -> &'static str
         (Telex, Lang::En) => "Typing: Telex",
         (Vni, Lang::Vi) => "Gõ: VNI",
         (Vni, Lang::En) => "Typing: VNI",
+    }
+}
+
+/// The typing state in a word, for a footer short of room.
+pub fn input_method_short(lang: Lang, m: crate::ime::InputMethod) -> &'static str {
+    use crate::ime::InputMethod::*;
+    match (m, lang) {
+        (Off, Lang::Vi) => "tắt",
+        (Off, Lang::En) => "plain",
+        (Telex, _) => "Telex",
+        (Vni, _) => "VNI",
     }
 }
 

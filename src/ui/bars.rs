@@ -200,14 +200,32 @@ pub fn footer_line(app: &App, context: Context, width: usize) -> Line<'static> {
         )
     };
     let choice = on_choice(app, context);
-    // The typing state is always shown, at the right end, wherever text is typed.
+    // How many of the other keys fit beside a typing state `reserved` wide.
+    let fitting = |reserved: usize| {
+        let mut used = 0;
+        keymap::footer(context, in_draft, choice)
+            .filter(|b| b.cmd != keymap::Cmd::InputMethod)
+            .take_while(|b| {
+                used += pair(b.footer_keys(app.lang), b.label(app.lang)).0;
+                used + reserved <= width
+            })
+            .count()
+    };
+    // The typing state is always shown, at the right end, wherever text is typed: as
+    // «Gõ: Telex», or just «Telex» when the longer label would push a key off the
+    // footer.
     let typing = keymap::footer(context, in_draft, choice)
         .find(|b| b.cmd == keymap::Cmd::InputMethod)
         .map(|b| {
-            pair(
-                keymap::key_name(app.lang, &b.keys[0]),
-                i18n::input_method_name(app.lang, app.typing.method),
-            )
+            let key = keymap::key_name(app.lang, &b.keys[0]);
+            let name = i18n::input_method_name(app.lang, app.typing.method);
+            let full = pair(key.clone(), name);
+            let short = pair(key, i18n::input_method_short(app.lang, app.typing.method));
+            if fitting(short.0) > fitting(full.0) {
+                short
+            } else {
+                full
+            }
         });
     let reserved = typing.as_ref().map_or(0, |(w, _)| *w);
     let mut spans = Vec::new();
