@@ -82,18 +82,11 @@ pub enum UnitGroup {
     III,
 }
 
-/// Now, as [`Draft::saved_at`] records it.
-pub fn now_stamp() -> String {
+/// Now in UTC to `unit` ("2026-12-04T18:16:02.125Z" to the millisecond, as
+/// [`Draft::saved_at`] records it; to the second for a document's properties).
+pub fn utc_now(unit: jiff::Unit) -> String {
     let now = jiff::Timestamp::now();
-    now.round(jiff::Unit::Millisecond)
-        .unwrap_or(now)
-        .to_string()
-}
-
-/// Now in UTC to the second ("2026-12-04T18:16:02Z"), as documents record it.
-pub fn now_stamp_seconds() -> String {
-    let now = jiff::Timestamp::now();
-    now.round(jiff::Unit::Second).unwrap_or(now).to_string()
+    now.round(unit).unwrap_or(now).to_string()
 }
 
 impl Draft {

@@ -74,6 +74,38 @@ pub enum Rescue {
     Failed(String),
 }
 
+impl Written {
+    /// How the file at `path` differs from the one this process opened or last wrote
+    /// there; `None` when it is the same, or was never known.
+    fn change(&self, path: &Path) -> Option<Change> {
+        let then = self.known.get(path)?;
+        identity::changed(then, path)
+    }
+
+    /// Writes `draft` as `generation`, following a link at the path only when the
+    /// draft was opened through it (one that appeared since is replaced, never written
+    /// through), and records the file written.
+    fn save(
+        &mut self,
+        path: &Path,
+        draft: &Draft,
+        generation: u64,
+    ) -> Result<(), store::SaveError> {
+        let follow = self.known.get(path).is_none_or(|k| k.link);
+        let saved = store::save_following(path, draft, follow);
+        if saved.is_ok() || saved.as_ref().is_err_and(|e| e.replaced) {
+            // The file there is this save's (even when the folder's fsync failed).
+            self.path = Some(path.to_path_buf());
+            self.generation = generation;
+            self.conflicted.remove(path);
+            if let Some(id) = Identity::of(path) {
+                self.known.insert(path.to_path_buf(), id);
+            }
+        }
+        saved
+    }
+}
+
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     // A panic while holding the lock must not stop an emergency save.
     m.lock().unwrap_or_else(|e| e.into_inner())
@@ -170,10 +202,8 @@ impl Guard {
         if w.path.as_deref() == Some(path) && w.generation >= generation && generation > 0 {
             return Ok(SystemTime::now());
         }
-        let known = w.known.get(path).copied();
         if !replace
-            && let Some(then) = &known
-            && let Some(change) = identity::changed(then, path)
+            && let Some(change) = w.change(path)
             // With its folder gone too (an unmounted share) the save fails and is
             // tried again as any failed save; a file removed from its folder is news.
             && (change != Change::Removed || folder_exists(path))
@@ -181,20 +211,7 @@ impl Guard {
             w.conflicted.insert(path.to_path_buf());
             return Err(WriteError::Changed(change));
         }
-        // A link is followed only when the draft was opened through it: one that
-        // appeared since is replaced, never written through.
-        let follow = known.is_none_or(|k| k.link);
-        let saved = store::save_following(path, draft, follow);
-        if saved.is_ok() || saved.as_ref().is_err_and(|e| e.replaced) {
-            // The file there is this save's (even when the folder's fsync failed).
-            w.path = Some(path.to_path_buf());
-            w.generation = generation;
-            w.conflicted.remove(path);
-            if let Some(id) = Identity::of(path) {
-                w.known.insert(path.to_path_buf(), id);
-            }
-        }
-        saved.map_err(WriteError::Save)?;
+        w.save(path, draft, generation).map_err(WriteError::Save)?;
         Ok(SystemTime::now())
     }
 
@@ -251,18 +268,11 @@ impl Guard {
         }
         // With the writer stuck, or the file changed by someone else, the draft is
         // left alone: a copy goes beside it.
-        if let Some(w) = w.as_mut() {
-            let known = w.known.get(&path).copied();
-            let unchanged = known.is_none_or(|k| identity::changed(&k, &path).is_none());
-            let follow = known.is_none_or(|k| k.link);
-            if unchanged && store::save_following(&path, &draft, follow).is_ok() {
-                w.generation = generation;
-                w.path = Some(path.clone());
-                if let Some(id) = Identity::of(&path) {
-                    w.known.insert(path.clone(), id);
-                }
-                return Rescue::Draft(path);
-            }
+        if let Some(w) = w.as_mut()
+            && w.change(&path).is_none()
+            && w.save(&path, &draft, generation).is_ok()
+        {
+            return Rescue::Draft(path);
         }
         // Beside the draft, else in the home folder when it is the user's own and not
         // writable by others; never in a shared folder such as /tmp, where another
@@ -284,12 +294,4 @@ fn folder_exists(path: &Path) -> bool {
         Some(d) if !d.as_os_str().is_empty() => d.is_dir(),
         _ => true,
     }
-}
-
-/// Whether a folder belongs to this user and others cannot write into it.
-pub fn private_folder(dir: &Path) -> bool {
-    use std::os::unix::fs::MetadataExt;
-    std::fs::metadata(dir).is_ok_and(|m| {
-        m.is_dir() && m.uid() == rustix::process::getuid().as_raw() && m.mode() & 0o022 == 0
-    })
 }

@@ -556,7 +556,7 @@ fn export(app: &mut App, path: PathBuf, format: Format, effects: &mut Vec<Effect
 pub(super) fn save_as_suggestion(w: &super::Wizard) -> String {
     let home = std::env::var_os("HOME")
         .map(PathBuf::from)
-        .filter(|h| crate::guard::private_folder(h));
+        .filter(|h| crate::store::recovery::private_folder(h));
     let beside = w.path.parent().map(std::path::Path::to_path_buf);
     let dir = home.or(beside).unwrap_or_default();
     let stamp = crate::localtime::stamp(std::time::SystemTime::now());

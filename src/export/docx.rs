@@ -161,7 +161,7 @@ pub fn render(
     let props = Props {
         title: template.title.join(" "),
         author: draft.meta.unit.trim().to_string(),
-        at: crate::draft::now_stamp_seconds(),
+        at: crate::draft::utc_now(jiff::Unit::Second),
     };
     pack(doc, skip, &heads, &props)
 }

@@ -141,7 +141,7 @@ fn save_how(fs: &dyn StoreFs, path: &Path, draft: &Draft, how: How) -> Result<()
 fn stamped(draft: &Draft) -> String {
     // The tables are shared: the copy costs the answers, not the figures.
     let mut copy = draft.clone();
-    copy.saved_at = Some(crate::draft::now_stamp());
+    copy.saved_at = Some(crate::draft::utc_now(jiff::Unit::Millisecond));
     if !copy.is_nfc() {
         copy.normalize();
     }

@@ -61,7 +61,7 @@ pub fn emergency_places(draft: &Path) -> Vec<PathBuf> {
         places.push(emergency_path(draft));
     }
     if let Some(home) = std::env::var_os("HOME").map(PathBuf::from)
-        && crate::guard::private_folder(&home)
+        && private_folder(&home)
     {
         places.push(home_emergency_path(&home, draft));
     }
@@ -71,7 +71,14 @@ pub fn emergency_places(draft: &Path) -> Vec<PathBuf> {
 /// Whether no one but its owner may write in `dir` (and it is there).
 fn closed_to_others(dir: &Path) -> bool {
     use std::os::unix::fs::MetadataExt;
-    fs::metadata(dir).is_ok_and(|m| m.mode() & 0o022 == 0)
+    fs::metadata(dir).is_ok_and(|m| m.is_dir() && m.mode() & 0o022 == 0)
+}
+
+/// Whether a folder is this user's own and closed to others: a place for a copy.
+pub fn private_folder(dir: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    let mine = fs::metadata(dir).is_ok_and(|m| m.uid() == rustix::process::getuid().as_raw());
+    mine && closed_to_others(dir)
 }
 
 /// `~/NAME.ron.HASH.emergency`: the home folder's emergency copy of one draft. The

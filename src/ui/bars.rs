@@ -200,13 +200,17 @@ pub fn footer_line(app: &App, context: Context, width: usize) -> Line<'static> {
         )
     };
     let choice = on_choice(app, context);
-    // How many of the other keys fit beside a typing state `reserved` wide.
+    // The keys other than the typing state, each built once, in order.
+    let keys: Vec<_> = keymap::footer(context, in_draft, choice)
+        .filter(|b| b.cmd != keymap::Cmd::InputMethod)
+        .map(|b| pair(b.footer_keys(app.lang), b.label(app.lang)))
+        .collect();
+    // How many of them fit beside a typing state `reserved` wide.
     let fitting = |reserved: usize| {
         let mut used = 0;
-        keymap::footer(context, in_draft, choice)
-            .filter(|b| b.cmd != keymap::Cmd::InputMethod)
-            .take_while(|b| {
-                used += pair(b.footer_keys(app.lang), b.label(app.lang)).0;
+        keys.iter()
+            .take_while(|(w, _)| {
+                used += w;
                 used + reserved <= width
             })
             .count()
@@ -227,18 +231,13 @@ pub fn footer_line(app: &App, context: Context, width: usize) -> Line<'static> {
                 full
             }
         });
-    let reserved = typing.as_ref().map_or(0, |(w, _)| *w);
-    let mut spans = Vec::new();
-    let mut used = 0;
-    for b in keymap::footer(context, in_draft, choice).filter(|b| b.cmd != keymap::Cmd::InputMethod)
-    {
-        let (w, parts) = pair(b.footer_keys(app.lang), b.label(app.lang));
-        if used + w + reserved > width {
-            break;
-        }
-        used += w;
-        spans.extend(parts);
-    }
+    let shown = fitting(typing.as_ref().map_or(0, |(w, _)| *w));
+    let used: usize = keys[..shown].iter().map(|(w, _)| w).sum();
+    let mut spans: Vec<Span<'static>> = keys
+        .into_iter()
+        .take(shown)
+        .flat_map(|(_, parts)| parts)
+        .collect();
     if let Some((w, parts)) = typing {
         spans.push(Span::styled(
             " ".repeat(width.saturating_sub(used + w)),
