@@ -165,10 +165,10 @@ pub fn export_write_error(lang: Lang, e: &crate::export::WriteError) -> String {
             let path = path.display();
             return match (lang, why) {
                 (Lang::Vi, Refusal::DraftName) => format!(
-                    "Không xuất ra {path}: tên này là của một bản nháp hoặc tệp đi kèm bản nháp; hãy chọn tên .md, .docx hoặc .xlsx"
+                    "Không xuất ra {path}: tên này là của một bản nháp hoặc tệp đi kèm bản nháp; hãy chọn tên .docx, .pdf, .xlsx hoặc .md"
                 ),
                 (Lang::En, Refusal::DraftName) => format!(
-                    "Not exported to {path}: that name is a draft's or a draft's companion file; choose a .md, .docx or .xlsx name"
+                    "Not exported to {path}: that name is a draft's or a draft's companion file; choose a .docx, .pdf, .xlsx or .md name"
                 ),
                 (Lang::Vi, Refusal::DraftContent) => format!(
                     "Không xuất ra {path}: tệp này là một bản nháp, xuất ra đó sẽ xoá nó; hãy chọn tên khác"
